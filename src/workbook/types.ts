@@ -1,0 +1,102 @@
+/**
+ * The small Workbook interface every workflow is written against. Two hosts implement it: Google Sheets
+ * (src/gas, over SpreadsheetApp) and an .xlsx file (src/cli, over exceljs). Workflows read every sheet
+ * they need in one batch, compute in memory, and return a WritePlan; the host applies the plan with one
+ * write per sheet range. Nothing here knows which host runs it.
+ */
+
+/**
+ * A cell as workflows see it. Hosts normalise on read: empty cells are '' ; dates are ISO text
+ * `YYYY-MM-DD` computed in the spreadsheet's own time zone; numbers stay numbers; booleans stay booleans.
+ * On write, a value in a column of type 'date' given as `YYYY-MM-DD` becomes a real date cell; every
+ * string is written as text, never evaluated (a name beginning with `=` stays the text it is).
+ */
+export type Cell = string | number | boolean
+
+export type Grid = Cell[][]
+
+export type ColumnType = 'text' | 'number' | 'integer' | 'date' | 'bool' | 'enum' | 'percent'
+
+export interface ColumnSpec {
+  readonly header: string
+  readonly type: ColumnType
+  /** Dropdown choices for 'enum' (and 是/否 for 'bool'). */
+  readonly options?: readonly string[]
+  readonly min?: number
+  readonly max?: number
+  /** Header note: what to enter, and the article it serves. */
+  readonly note?: string
+  /** Column width in characters (hosts convert to pixels). */
+  readonly width?: number
+  /** Number format for display, e.g. '0.0', '0.00', '0.0%'. */
+  readonly format?: string
+  /** Written by a close (results), as opposed to entered by staff. */
+  readonly result?: boolean
+}
+
+export interface SheetLayout {
+  readonly name: string
+  readonly columns: readonly ColumnSpec[]
+  /** Header rows frozen (always 1 here) and leading columns frozen (工号, 姓名). */
+  readonly frozenColumns?: number
+  /** Tab colour, e.g. '#1a73e8'. */
+  readonly tabColor?: string
+}
+
+export type Highlight = 'dismissal' | 'reminder' | 'star' | 'pending' | null
+
+/** Fill colours for highlights, shared by both hosts. */
+export const HIGHLIGHT_COLORS: Readonly<Record<Exclude<Highlight, null>, string>> = {
+  dismissal: '#f4c7c3', // red: 辞退或更换
+  reminder: '#fce8b2', // amber: 谈话提醒
+  star: '#d9ead3', // green: 每月之星 / 服务之星
+  pending: '#cfe2f3', // blue: 并列待定
+}
+
+export interface SheetWrite {
+  readonly sheet: string
+  /** Creates the sheet when missing and (re)writes its header row, validation, notes, widths, freezes. */
+  readonly layout: SheetLayout
+  /**
+   * What to write below the header:
+   * - 'replace': the data rows become exactly `rows` (extra old rows are cleared);
+   * - 'columns': only the columns named in `columns` are written, rows 2.. in order (inputs untouched);
+   * - 'append': `rows` are added after the last data row;
+   * - 'header': only the header/layout is ensured, no data written.
+   */
+  readonly mode: 'replace' | 'columns' | 'append' | 'header'
+  readonly rows?: Grid
+  readonly columns?: readonly string[]
+  /** One highlight per data row written (for 'replace' and 'columns'); null = no fill. */
+  readonly highlights?: readonly Highlight[]
+  /** Protect the sheet so only these editors may change it; [] = owner only; undefined = leave as is; false = remove. */
+  readonly protect?: { readonly description: string; readonly editors: readonly string[] } | false
+}
+
+export interface LogEntry {
+  readonly action: string
+  readonly period: string
+  readonly outcome: string
+  readonly digest: string
+}
+
+export interface WritePlan {
+  readonly writes: readonly SheetWrite[]
+  readonly log?: LogEntry
+  /** Chinese summary shown to the user when the plan has been applied. */
+  readonly message: string
+}
+
+export interface Workbook {
+  /** IANA time zone of the spreadsheet (Sheets: getSpreadsheetTimeZone); dates are read in it. */
+  readonly timeZone: string
+  sheetNames(): string[]
+  /** Reads the whole used range of each named sheet that exists (header row first), in one batch. */
+  read(names: readonly string[]): Map<string, Grid>
+  /** Applies a plan: one batched write per sheet; the log row (time, user) is added by the host. */
+  apply(plan: WritePlan, progress?: (step: string, done: number, total: number) => void): void
+  /** Who is acting (Sheets: the active user's email; CLI: the OS user). */
+  user(): string
+  /** Now, as `YYYY-MM-DD HH:mm:ss` in the workbook's time zone. */
+  now(): string
+}
