@@ -1,0 +1,122 @@
+/**
+ * 补休 (compensatory leave): 第十一条 每月之星 and 第五条 中午值班. The `补休` sheet is a ledger of these entries;
+ * 已休天数 is typed by staff, everything else is written by the month close.
+ */
+import { daysBetween, type LocalDate } from './dates'
+import { type Exact, exact, ZERO } from './decimal'
+import type { NoonDuty } from './model'
+import { dayAfter, lastDay, type MonthKey, monthOfDate, monthPeriod, shiftMonth } from './period'
+import type { Rules } from './rules'
+
+export interface LeaveEntry {
+  readonly id: string
+  /** 来源, e.g. `2026-05 每月之星（第十一条）` — also the ledger key that keeps a re-run from duplicating. */
+  readonly source: string
+  readonly earned: LocalDate
+  readonly days: Exact
+  readonly expires: LocalDate
+  readonly taken: Exact
+  readonly status: string
+}
+
+/** Days before expiry from which an entry with days left shows as 即将到期. */
+export const EXPIRING_SOON_DAYS = 14
+
+/**
+ * 第十一条: each 每月之星 earns leave.starDays (1) of leave, "于3个月内休完": usable until the end of the
+ * leave.starMonths-th (3rd) month after the assessed month (May's star → 08-31). Earned the day after the
+ * month ends, when the star is known.
+ */
+export function starLeave(id: string, month: MonthKey, rules: Rules): LeaveEntry {
+  const months = Number(rules['leave.starMonths'].valueOf())
+  return {
+    id,
+    source: `${month} 每月之星（第十一条）`,
+    earned: dayAfter(monthPeriod(month)),
+    days: rules['leave.starDays'],
+    expires: lastDay(monthPeriod(shiftMonth(month, months))),
+    taken: ZERO,
+    status: '未休',
+  }
+}
+
+/**
+ * 第五条: every noon.dutiesPerHalfDay (2) duties of the month that ended 计入补休 make half a day of leave,
+ * "原则上当月休完": usable until the month's last day. An odd leftover duty earns nothing and does not
+ * carry into the next month (the 办法 counts duties toward leave within the month). Earned on the date
+ * of the duty that completes the pair.
+ */
+export function noonLeave(
+  id: string,
+  month: MonthKey,
+  duties: readonly NoonDuty[],
+  rules: Rules,
+): LeaveEntry[] {
+  const per = Number(rules['noon.dutiesPerHalfDay'].valueOf())
+  const counted = duties
+    .filter((d) => d.id === id && d.outcome === '计入补休' && monthOfDate(d.date) === month)
+    .map((d) => d.date)
+    .sort()
+  const entries: LeaveEntry[] = []
+  for (let i = 0; i + per <= counted.length; i += per) {
+    const group = counted.slice(i, i + per)
+    const earned = group[group.length - 1] ?? `${month}-01`
+    entries.push({
+      id,
+      source: `${month} 中午值班补休（${group.join('、')}，第五条）`,
+      earned,
+      days: exact('0.5'),
+      expires: lastDay(monthPeriod(month)),
+      taken: ZERO,
+      status: '未休',
+    })
+  }
+  return entries
+}
+
+/** 状态 of a ledger entry on `asOf`: 已休完, 已过期, 即将到期, 部分已休 or 未休. */
+export function leaveStatus(entry: Pick<LeaveEntry, 'days' | 'taken' | 'expires'>, asOf: LocalDate): string {
+  if (entry.taken.compare(entry.days) >= 0) return '已休完'
+  if (asOf > entry.expires) return entry.taken.compare(0) > 0 ? '部分已休，余下已过期' : '已过期'
+  if (daysBetween(asOf, entry.expires) <= EXPIRING_SOON_DAYS) return `即将到期（${entry.expires}前休完）`
+  return entry.taken.compare(0) > 0 ? '部分已休' : '未休'
+}
+
+export interface LeaveBalance {
+  readonly earned: Exact
+  readonly taken: Exact
+  /** Days left on entries not yet expired. */
+  readonly available: Exact
+  readonly expired: Exact
+  /** Days left on entries expiring within EXPIRING_SOON_DAYS, and the earliest such date. */
+  readonly expiringSoon: Exact
+  readonly nextExpiry: LocalDate | null
+}
+
+/** Per operator: earned, taken, available, expired and soon-expiring days on `asOf`. */
+export function leaveBalances(entries: readonly LeaveEntry[], asOf: LocalDate): Map<string, LeaveBalance> {
+  const out = new Map<string, LeaveBalance>()
+  for (const e of entries) {
+    const prev = out.get(e.id) ?? {
+      earned: ZERO,
+      taken: ZERO,
+      available: ZERO,
+      expired: ZERO,
+      expiringSoon: ZERO,
+      nextExpiry: null,
+    }
+    const left = e.days.sub(e.taken).compare(0) > 0 ? e.days.sub(e.taken) : ZERO
+    const expired = asOf > e.expires
+    const soon = !expired && left.compare(0) > 0 && daysBetween(asOf, e.expires) <= EXPIRING_SOON_DAYS
+    out.set(e.id, {
+      earned: prev.earned.add(e.days),
+      taken: prev.taken.add(e.taken),
+      available: expired ? prev.available : prev.available.add(left),
+      expired: expired ? prev.expired.add(left) : prev.expired,
+      expiringSoon: soon ? prev.expiringSoon.add(left) : prev.expiringSoon,
+      nextExpiry:
+        soon && (prev.nextExpiry === null || e.expires < prev.nextExpiry) ? e.expires : prev.nextExpiry,
+    })
+  }
+  return out
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { exact } from '../../src/core/decimal'
+import { leaveBalances, leaveStatus, noonLeave, starLeave } from '../../src/core/leave'
+import type { NoonDuty } from '../../src/core/model'
+import { defaultRules } from '../../src/core/rules'
+
+const rules = defaultRules()
+
+describe('补休', () => {
+  it('第十一条 May’s star earns 1 day usable until 31 August', () => {
+    const e = starLeave('A01', '2026-05', rules)
+    expect(e).toMatchObject({ id: 'A01', earned: '2026-06-01', expires: '2026-08-31', status: '未休' })
+    expect(e.days.toString()).toBe('1')
+    expect(e.source).toBe('2026-05 每月之星（第十一条）')
+    expect(starLeave('A01', '2025-11', rules).expires).toBe('2026-02-28')
+  })
+
+  it('第五条 two 计入补休 duties make half a day within the month; an odd one earns nothing', () => {
+    const duties: NoonDuty[] = [
+      { date: '2026-05-13', id: 'A01', outcome: '计入补休' },
+      { date: '2026-05-06', id: 'A01', outcome: '计入补休' },
+      { date: '2026-05-20', id: 'A01', outcome: '计入补休' },
+      { date: '2026-05-21', id: 'A01', outcome: '提前下班' },
+      { date: '2026-05-22', id: 'B02', outcome: '计入补休' },
+      { date: '2026-06-01', id: 'A01', outcome: '计入补休' },
+    ]
+    const entries = noonLeave('A01', '2026-05', duties, rules)
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ earned: '2026-05-13', expires: '2026-05-31' })
+    expect(entries[0]?.days.toString()).toBe('0.5')
+    expect(entries[0]?.source).toBe('2026-05 中午值班补休（2026-05-06、2026-05-13，第五条）')
+    expect(
+      noonLeave('A01', '2026-05', [...duties, { date: '2026-05-27', id: 'A01', outcome: '计入补休' }], rules),
+    ).toHaveLength(2)
+    expect(noonLeave('B02', '2026-05', duties, rules)).toEqual([])
+  })
+
+  it('第十一条 ledger status and balances: taken, expired, expiring soon', () => {
+    const star = starLeave('A01', '2026-05', rules)
+    expect(leaveStatus(star, '2026-06-15')).toBe('未休')
+    expect(leaveStatus(star, '2026-08-20')).toBe('即将到期（2026-08-31前休完）')
+    expect(leaveStatus(star, '2026-09-01')).toBe('已过期')
+    expect(leaveStatus({ ...star, taken: exact(1) }, '2026-09-01')).toBe('已休完')
+    expect(leaveStatus({ ...star, taken: exact(0.5) }, '2026-06-15')).toBe('部分已休')
+    const old = starLeave('A01', '2026-01', rules) // expires 04-30
+    const balances = leaveBalances([star, { ...old, taken: exact(0.5) }], '2026-08-20')
+    const a = balances.get('A01')
+    expect(a?.earned.toString()).toBe('2')
+    expect(a?.taken.toString()).toBe('0.5')
+    expect(a?.available.toString()).toBe('1')
+    expect(a?.expired.toString()).toBe('0.5')
+    expect(a?.expiringSoon.toString()).toBe('1')
+    expect(a?.nextExpiry).toBe('2026-08-31')
+  })
+})
