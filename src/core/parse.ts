@@ -1,0 +1,259 @@
+/**
+ * Cell → typed value. Every parser returns a value or a Chinese message naming the field, never throws:
+ * a bad cell is a value, not a crash. Numbers are read as the decimal the user typed (exact()).
+ */
+import { isLocalDate, type LocalDate, localDate } from './dates'
+import { type Exact, exact } from './decimal'
+import type { MonthInput } from './model'
+
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string }
+
+/** Host-injected: a Date → its calendar date in the spreadsheet's time zone. */
+export type DateReader = (d: Date) => LocalDate
+
+function ok<T>(value: T): Parsed<T> {
+  return { ok: true, value }
+}
+
+function fail<T>(message: string): Parsed<T> {
+  return { ok: false, message }
+}
+
+/** Blank: undefined, null, or a string of spaces. */
+export function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+}
+
+/** A Date, also one made in another realm (a vm context, Apps Script's own objects). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]'
+}
+
+/** The trimmed text of a cell ('' when blank). */
+export function parseText(v: unknown): string {
+  if (v === undefined || v === null) return ''
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : defaultDateReader(v)
+  return String(v).trim()
+}
+
+/** How a value is quoted back to the user in a message. */
+export function showValue(v: unknown): string {
+  if (typeof v === 'string') return `“${v}”`
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? '“无效日期”' : `“${defaultDateReader(v)}”`
+  return `“${String(v)}”`
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
+
+/** A number or numeric text (thousands separators and spaces tolerated) as an exact decimal; null otherwise. */
+export function toExact(v: unknown): Exact | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? exact(v) : null
+  if (typeof v === 'string') {
+    const t = v.trim().replace(/[,，\s]/g, '')
+    return NUMBER_TEXT.test(t) ? exact(t) : null
+  }
+  return null
+}
+
+/** 接听电话数, 文字咨询条数, 迟到早退次数…: an integer ≥ 0; blank → 0. */
+export function parseCount(v: unknown, field: string): Parsed<number> {
+  if (isBlank(v)) return ok(0)
+  const x = toExact(v)
+  if (x === null || x.d !== 1n || x.s < 0n) return fail(`${field}应为不小于0的整数，实际为${showValue(v)}`)
+  const n = Number(x.n)
+  if (!Number.isSafeInteger(n)) return fail(`${field}数值过大，实际为${showValue(v)}`)
+  return ok(n)
+}
+
+/** 出勤天数: > 0 and ≤ 31, in half days. */
+export function parseDays(v: unknown, field: string): Parsed<Exact> {
+  if (isBlank(v)) return fail(`${field}不能为空`)
+  const x = toExact(v)
+  if (x === null || x.compare(0) <= 0 || x.compare(31) > 0 || x.mul(2).d !== 1n) {
+    return fail(`${field}应为大于0且不超过31的天数（可为半天，如20.5），实际为${showValue(v)}`)
+  }
+  return ok(x)
+}
+
+const TRUE_TEXTS = new Set(['是', 'Y', 'YES', 'TRUE', '1', '√', '✓', '✔', '对'])
+const FALSE_TEXTS = new Set(['否', 'N', 'NO', 'FALSE', '0', '×', '✗', '错'])
+
+/** 是/否, Y/N, TRUE/FALSE, 1/0, √; blank = 否. */
+export function parseBool(v: unknown, field: string): Parsed<boolean> {
+  if (isBlank(v)) return ok(false)
+  if (typeof v === 'boolean') return ok(v)
+  if (v === 1 || v === 0) return ok(v === 1)
+  if (typeof v === 'string') {
+    const t = v.trim().toUpperCase()
+    if (TRUE_TEXTS.has(t)) return ok(true)
+    if (FALSE_TEXTS.has(t)) return ok(false)
+  }
+  return fail(`${field}应为“是”或“否”（也可填 Y/N、TRUE/FALSE、1/0、√ 或留空），实际为${showValue(v)}`)
+}
+
+/**
+ * 满意率 as a fraction 0–1 (第七条（四）): a number in [0, 1] is a fraction (a %-formatted cell holds
+ * 0.965), a number in (1, 100] is a percentage, text like '96.5%' is a percentage. Blank is an error.
+ */
+export function parseRate(v: unknown, field: string): Parsed<Exact> {
+  if (isBlank(v)) return fail(`${field}不能为空`)
+  const bad = fail<Exact>(`${field}应为0到100%之间的比率（如 96.5%、96.5 或 0.965），实际为${showValue(v)}`)
+  let x: Exact | null
+  let percent = false
+  if (typeof v === 'string' && /[%％]\s*$/.test(v)) {
+    x = toExact(v.trim().replace(/[%％]$/, ''))
+    percent = true
+  } else {
+    x = toExact(v)
+  }
+  if (x === null || x.s < 0n) return bad
+  if (percent) return x.compare(100) <= 0 ? ok(x.div(100)) : bad
+  if (x.compare(1) <= 0) return ok(x)
+  if (x.compare(100) <= 0) return ok(x.div(100))
+  return bad
+}
+
+/** 领导评价 (第七条（三）): 0–10, at most one decimal. Blank is an error. */
+export function parseRating(v: unknown, field: string): Parsed<Exact> {
+  if (isBlank(v)) return fail(`${field}不能为空`)
+  const x = toExact(v)
+  if (x === null || x.compare(0) < 0 || x.compare(10) > 0 || x.mul(10).d !== 1n) {
+    return fail(`${field}应为0到10之间、最多一位小数的分数，实际为${showValue(v)}`)
+  }
+  return ok(x)
+}
+
+/** Any decimal, optionally bounded (inclusive); blank → `blankAs` when given, else an error. */
+export function parseDecimal(
+  v: unknown,
+  field: string,
+  opts: { min?: number; max?: number; blankAs?: number } = {},
+): Parsed<Exact> {
+  if (isBlank(v)) return opts.blankAs === undefined ? fail(`${field}不能为空`) : ok(exact(opts.blankAs))
+  const x = toExact(v)
+  if (x === null) return fail(`${field}应为数值，实际为${showValue(v)}`)
+  const { min, max } = opts
+  if (min !== undefined && x.compare(min) < 0) {
+    return fail(
+      max === undefined
+        ? `${field}不能小于${min}，实际为${showValue(v)}`
+        : `${field}应在${min}到${max}之间，实际为${showValue(v)}`,
+    )
+  }
+  if (max !== undefined && x.compare(max) > 0) {
+    return fail(
+      min === undefined
+        ? `${field}不能大于${max}，实际为${showValue(v)}`
+        : `${field}应在${min}到${max}之间，实际为${showValue(v)}`,
+    )
+  }
+  return ok(x)
+}
+
+/** The runtime's own calendar reading of a Date (hosts pass a reader for the spreadsheet's time zone). */
+export const defaultDateReader: DateReader = (d) => localDate(d.getFullYear(), d.getMonth() + 1, d.getDate())
+
+const DATE_TEXTS = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+]
+
+/** A date cell: a Date (read by `readDate`), or text 2026-05-01, 2026/5/1, 2026年5月1日. Blank is an error. */
+export function parseDate(
+  v: unknown,
+  field: string,
+  readDate: DateReader = defaultDateReader,
+): Parsed<LocalDate> {
+  if (isBlank(v)) return fail(`${field}不能为空`)
+  if (isDate(v)) {
+    if (Number.isNaN(v.getTime())) return fail(`${field}不是有效日期`)
+    return ok(readDate(v))
+  }
+  if (typeof v === 'string') {
+    const t = v.trim().replace(/\s+/g, '')
+    for (const re of DATE_TEXTS) {
+      const m = re.exec(t)
+      if (!m) continue
+      const date = localDate(Number(m[1]), Number(m[2]), Number(m[3]))
+      if (isLocalDate(date)) return ok(date)
+      return fail(`${field}不是存在的日期：${showValue(v)}`)
+    }
+  }
+  return fail(`${field}应为日期（如 2026-05-01），实际为${showValue(v)}`)
+}
+
+/** The 14 input columns of a month row, in the order of SPEC §9. */
+export const MONTH_INPUT_HEADERS: readonly string[] = [
+  '出勤天数',
+  '接听电话数',
+  '文字咨询条数',
+  '带班班长',
+  '迟到早退次数',
+  '旷工脱岗半天数',
+  '全勤',
+  '中午值班加分次数',
+  '其他加班加分',
+  '领导评价',
+  '满意率',
+  '有效投诉扣分',
+  '表扬次数',
+  '质检扣分',
+]
+
+export interface FieldError {
+  /** Index into MONTH_INPUT_HEADERS (0-based). */
+  readonly index: number
+  readonly field: string
+  readonly message: string
+}
+
+/**
+ * A month row's 14 inputs (in MONTH_INPUT_HEADERS order) → MonthInput, or every problem found.
+ * 全勤 together with lateness or absence is an input error (第七条（二）).
+ */
+export function parseMonthInput(values: readonly unknown[]): {
+  input: MonthInput | null
+  errors: FieldError[]
+} {
+  const errors: FieldError[] = []
+  const field = (index: number): string => MONTH_INPUT_HEADERS[index] ?? ''
+  function take<T>(index: number, parse: (v: unknown, f: string) => Parsed<T>, fallback: T): T {
+    const r = parse(values[index], field(index))
+    if (r.ok) return r.value
+    errors.push({ index, field: field(index), message: r.message })
+    return fallback
+  }
+  const zero = exact(0)
+  const nonNegative = (v: unknown, f: string) => parseDecimal(v, f, { min: 0, blankAs: 0 })
+  const input: MonthInput = {
+    days: take(0, parseDays, exact(1)),
+    calls: take(1, parseCount, 0),
+    texts: take(2, parseCount, 0),
+    isLeader: take(3, parseBool, false),
+    lateOrEarly: take(4, parseCount, 0),
+    absentHalfDays: take(5, parseCount, 0),
+    fullAttendance: take(6, parseBool, false),
+    noonDuties: take(7, parseCount, 0),
+    extraPoints: take(8, nonNegative, zero),
+    leaderRating: take(9, parseRating, zero),
+    satisfaction: take(10, parseRate, zero),
+    complaintPoints: take(11, nonNegative, zero),
+    praises: take(12, parseCount, 0),
+    qcPoints: take(13, nonNegative, zero),
+  }
+  const conflict = fullAttendanceConflict(input)
+  if (conflict) errors.push({ index: 6, field: field(6), message: conflict })
+  return { input: errors.length === 0 ? input : null, errors }
+}
+
+/** 第七条（二）: a month with lateness or absence cannot be 全勤; returns the message, or null. */
+export function fullAttendanceConflict(
+  input: Pick<MonthInput, 'fullAttendance' | 'lateOrEarly' | 'absentHalfDays'>,
+): string | null {
+  if (!input.fullAttendance || (input.lateOrEarly === 0 && input.absentHalfDays === 0)) return null
+  return `全勤与迟到早退（${input.lateOrEarly}次）或旷工脱岗（${input.absentHalfDays}个半天）不能同时存在`
+}
