@@ -1,0 +1,315 @@
+/**
+ * 月度结算: scores (第七条), ranking and 每月之星 (第十一条), 倒数前三 and sanctions (第十五条, 第十六条),
+ * 派驻缺位 (第三条), 补休 (第五条, 第十一条). Results are written in place as frozen values, the sheet is
+ * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
+ */
+import { exact, toCellNumber } from '../core/decimal'
+import { dispatchVacancies } from '../core/dispatch'
+import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
+import type { Operator, Trigger } from '../core/model'
+import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
+import {
+  firstDay,
+  formatPeriod,
+  lastDay,
+  type MonthKey,
+  monthPeriod,
+  type Period,
+  periodLabel,
+} from '../core/period'
+import type { Problem } from '../core/problems'
+import { bottomGroup, monthStars, rankScores, type Scored } from '../core/ranking'
+import { evaluateSanctions, type MonthStanding, windowMonths } from '../core/sanctions'
+import { type Inputs, inputDigest, parseInputs, readBook, tableOf } from './context'
+import {
+  ALERTS_LAYOUT,
+  LEAVE_LAYOUT,
+  MONTH_RESULT_HEADERS,
+  monthLayout,
+  monthOfSheetName,
+  monthSheetName,
+  SHEET,
+} from './layouts'
+import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
+import { done, type Outcome, refuse } from './outcome'
+import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
+import { CLOSE_ACTION } from './state'
+import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
+
+export const MARK = '是'
+
+/** Everything a month close reads, parsed and checked. */
+interface MonthContext {
+  readonly inputs: Inputs
+  readonly evaluation: MonthEvaluation
+  readonly sheet: Table
+  readonly problems: readonly Problem[]
+}
+
+function monthContext(book: Workbook, month: MonthKey, extra: readonly string[]): MonthContext {
+  const name = monthSheetName(month)
+  const grids = readBook(book, [name, ...extra])
+  const inputs = parseInputs(grids, monthPeriod(month))
+  const sheet = tableOf(grids, name)
+  const evaluation = evaluateMonth(inputs, sheet, month)
+  return { inputs, evaluation, sheet, problems: [...inputs.problems, ...evaluation.problems] }
+}
+
+/** Problems that would stop the month's close. */
+export function validateMonth(book: Workbook, month: MonthKey): readonly Problem[] {
+  return monthContext(book, month, []).problems
+}
+
+/** The earlier month sheets a close reads for the sanction history (第十五条, 第十六条). */
+function historySheets(book: Workbook, month: MonthKey): string[] {
+  const window = new Set(windowMonths(month, 12).filter((m) => m !== month))
+  return book.sheetNames().filter((n) => {
+    const m = monthOfSheetName(n)
+    return m !== null && window.has(m)
+  })
+}
+
+export interface MonthResults {
+  readonly ranks: ReadonlyMap<string, number>
+  readonly stars: ReadonlySet<string>
+  readonly bottom: ReadonlySet<string>
+  readonly triggers: ReadonlyMap<string, readonly Trigger[]>
+}
+
+/** Ranking among the eligible, stars, bottom group and sanctions for month M. */
+export function monthResults(
+  ctx: Pick<MonthContext, 'inputs' | 'evaluation'>,
+  history: ReadonlyMap<string, readonly MonthStanding[]>,
+): MonthResults {
+  const { inputs, evaluation } = ctx
+  const scored: Scored[] = []
+  for (const r of evaluation.rows) if (r.breakdown) scored.push({ id: r.id, score: r.breakdown.total })
+  const rules = inputs.rules
+  const ranks = rankScores(scored)
+  const stars = monthStars(scored, Number(rules['stars.count'].valueOf()))
+  const bottom = bottomGroup(scored, Number(rules['bottom.count'].valueOf()))
+  const triggers = new Map<string, readonly Trigger[]>()
+  for (const r of evaluation.rows) {
+    const standing: MonthStanding = {
+      month: evaluation.month,
+      ranked: ranks.has(r.id),
+      bottom: bottom.has(r.id),
+    }
+    const past = history.get(r.id) ?? []
+    triggers.set(
+      r.id,
+      evaluateSanctions(r.id, evaluation.month, [...past, standing], inputs.incidents, rules),
+    )
+  }
+  return { ranks, stars, bottom, triggers }
+}
+
+/** Standings read from earlier month sheets' frozen 排名 / 倒数前三 columns. */
+function readHistory(
+  grids: ReadonlyMap<string, Grid>,
+  sheets: readonly string[],
+): Map<string, MonthStanding[]> {
+  const out = new Map<string, MonthStanding[]>()
+  for (const name of sheets) {
+    const month = monthOfSheetName(name)
+    if (!month) continue
+    const t = tableOf(grids, name)
+    for (const row of t.rows) {
+      const id = idOf(cellOf(t, row, '工号'))
+      if (id === '') continue
+      const ranked = numberOf(cellOf(t, row, '排名')) !== null
+      const bottom = ranked && !isBlankCell(cellOf(t, row, '倒数前三'))
+      out.set(id, [...(out.get(id) ?? []), { month, ranked, bottom }])
+    }
+  }
+  return out
+}
+
+/** 预警 column text: most severe first, `第十六条（一）：…`; ineligible rows start with `不参与：…`. */
+export function warningText(row: MonthRow, triggers: readonly Trigger[]): string {
+  const parts = sortTriggers(triggers).map((t) => `${t.clause}：${t.reason}`)
+  if (!row.eligible) parts.unshift(`不参与：${row.reason}`)
+  return parts.join('；')
+}
+
+function sortTriggers(triggers: readonly Trigger[]): Trigger[] {
+  const severity = (t: Trigger) => (t.level === '辞退或更换' ? 0 : 1)
+  return [...triggers].sort((a, b) => severity(a) - severity(b))
+}
+
+function highlightOf(triggers: readonly Trigger[], star: boolean): Highlight {
+  if (triggers.some((t) => t.level === '辞退或更换')) return 'dismissal'
+  if (triggers.length > 0) return 'reminder'
+  return star ? 'star' : null
+}
+
+export function closeMonth(book: Workbook, period: Period): Outcome {
+  const month = formatPeriod(period)
+  const history = historySheets(book, month)
+  const ctx = monthContext(book, month, [...history, SHEET.alerts, SHEET.leave])
+  if (ctx.problems.length > 0) return refuse(ctx.problems)
+  const { inputs, evaluation, sheet } = ctx
+  const results = monthResults(ctx, readHistory(inputs.grids, history))
+  const byRow = new Map(evaluation.rows.map((r) => [r.row, r]))
+  const grid = inputs.grids.get(sheet.sheet) ?? []
+
+  // Result columns for every row under the header, in order (blank rows stay blank).
+  const rows: Cell[][] = []
+  const highlights: Highlight[] = []
+  for (let i = 2; i <= grid.length; i++) {
+    const r = byRow.get(i)
+    if (!r) {
+      rows.push(MONTH_RESULT_HEADERS.map(() => ''))
+      highlights.push(null)
+      continue
+    }
+    const triggers = results.triggers.get(r.id) ?? []
+    const b = r.breakdown
+    const star = results.stars.has(r.id)
+    const scores: Cell[] = b
+      ? [b.workload, b.attendance, b.leader, b.satisfaction, b.qc, b.total].map((x) => toCellNumber(x))
+      : ['', '', '', '', '', '']
+    rows.push([
+      ...scores,
+      results.ranks.get(r.id) ?? '',
+      star ? MARK : '',
+      results.bottom.has(r.id) ? MARK : '',
+      warningText(r, triggers),
+    ])
+    highlights.push(highlightOf(triggers, star))
+  }
+
+  const alerts = alertRows(inputs, month, evaluation.rows, results)
+  const leave = leaveRows(inputs, month, evaluation.rows, results)
+  const label = periodLabel(period)
+  const eligible = evaluation.rows.filter((r) => r.eligible)
+  const starNames = evaluation.rows.filter((r) => results.stars.has(r.id)).map((r) => r.operator.name)
+  const warnings = alerts.current
+  const summary = `参与${eligible.length}人，每月之星：${starNames.join('、') || '无'}，预警${warnings}条`
+  const writes: SheetWrite[] = [
+    {
+      sheet: sheet.sheet,
+      layout: monthLayout(month),
+      mode: 'columns',
+      columns: MONTH_RESULT_HEADERS,
+      rows,
+      highlights,
+      protect: { description: `${label}月度考核已结算`, editors: inputs.rulesSheet.editors },
+    },
+    {
+      sheet: SHEET.alerts,
+      layout: ALERTS_LAYOUT,
+      mode: 'replace',
+      rows: alerts.rows,
+      highlights: alerts.highlights,
+    },
+    { sheet: SHEET.leave, layout: LEAVE_LAYOUT, mode: 'replace', rows: leave },
+  ]
+  return done({
+    writes,
+    log: {
+      action: CLOSE_ACTION.month,
+      period: month,
+      outcome: summary,
+      digest: inputDigest(inputs, [monthInputColumns(grid)]),
+    },
+    message: `${label}月度结算完成：${summary}`,
+  })
+}
+
+/** The month sheet's input columns only: results change at each close and must not change the digest. */
+function monthInputColumns(grid: Grid): Grid {
+  const header = (grid[0] ?? []).map((h) => parseText(h))
+  const keep = new Set(['工号', '姓名', ...MONTH_INPUT_HEADERS])
+  const indices = header.flatMap((h, i) => (keep.has(h) ? [i] : []))
+  return grid.map((row) => indices.map((i) => row[i] ?? ''))
+}
+
+/** 预警: this month's rows replaced (sanctions, then 派驻缺位), other months' rows kept, ordered by month. */
+function alertRows(
+  inputs: Inputs,
+  month: MonthKey,
+  rows: readonly MonthRow[],
+  results: MonthResults,
+): { rows: Grid; highlights: Highlight[]; current: number } {
+  const t = tableOf(inputs.grids, SHEET.alerts)
+  const kept: { month: string; cells: Cell[] }[] = []
+  for (const row of t.rows) {
+    const m = periodText(cellOf(t, row, '月份'))
+    if (m === month) continue
+    kept.push({ month: m, cells: ALERTS_LAYOUT.columns.map((c) => cellOf(t, row, c.header)) })
+  }
+  const fresh: { month: string; cells: Cell[] }[] = []
+  for (const r of rows) {
+    for (const trig of sortTriggers(results.triggers.get(r.id) ?? [])) {
+      fresh.push({ month, cells: [month, r.id, r.operator.name, trig.level, trig.clause, trig.reason] })
+    }
+  }
+  for (const v of monthVacancies(inputs.operators, month, inputs)) {
+    const name = inputs.byId.get(v.id)?.name ?? ''
+    fresh.push({ month, cells: [month, v.id, name, '派驻缺位', '第三条', v.reason] })
+  }
+  const all = [...kept, ...fresh].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
+  const levelOf = (cells: Cell[]) => parseText(cells[3] ?? '')
+  return {
+    rows: all.map((a) => a.cells),
+    highlights: all.map((a) =>
+      levelOf(a.cells) === '辞退或更换' ? 'dismissal' : levelOf(a.cells) === '谈话提醒' ? 'reminder' : null,
+    ),
+    current: fresh.length,
+  }
+}
+
+/**
+ * 第三条 vacancies listed under month M: those whose leave or due date falls in M, and those still unfilled
+ * at M's end (no newcomer from the court since the leave), so an open vacancy is repeated each month.
+ */
+function monthVacancies(operators: readonly Operator[], month: MonthKey, inputs: Inputs) {
+  const p = monthPeriod(month)
+  const start = firstDay(p)
+  const end = lastDay(p)
+  return dispatchVacancies(operators, end, inputs.rules).filter((v) => {
+    if ((v.leaveDate >= start && v.leaveDate <= end) || (v.due >= start && v.due <= end)) return true
+    return !operators.some(
+      (o) => o.id !== v.id && (o.homeCourt ?? '').trim() === v.court && o.startDate > v.leaveDate,
+    )
+  })
+}
+
+/** 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源). */
+function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], results: MonthResults): Grid {
+  const t = tableOf(inputs.grids, SHEET.leave)
+  const taken = new Map<string, Cell>()
+  const kept: Cell[][] = []
+  for (const row of t.rows) {
+    const id = idOf(cellOf(t, row, '工号'))
+    const source = parseText(cellOf(t, row, '来源'))
+    if (source.startsWith(`${month} `)) {
+      taken.set(`${id}\u0000${source}`, cellOf(t, row, '已休天数'))
+      continue
+    }
+    kept.push(LEAVE_LAYOUT.columns.map((c) => cellOf(t, row, c.header)))
+  }
+  const entries: LeaveEntry[] = []
+  for (const r of rows) if (results.stars.has(r.id)) entries.push(starLeave(r.id, month, inputs.rules))
+  for (const op of inputs.operators) entries.push(...noonLeave(op.id, month, inputs.duties, inputs.rules))
+  const fresh = entries.map((e) => {
+    const takenCell = taken.get(`${e.id}\u0000${e.source}`) ?? ''
+    const takenDays = numberOf(takenCell)
+    // Status as of the assessed month's last day, so a re-close on another day writes the same sheet.
+    const status = leaveStatus({ ...e, taken: exact(takenDays ?? 0) }, lastDay(monthPeriod(month)))
+    return [
+      e.id,
+      inputs.byId.get(e.id)?.name ?? '',
+      e.source,
+      e.earned,
+      toCellNumber(e.days),
+      e.expires,
+      takenCell,
+      status,
+    ]
+  })
+  const sourceOf = (cells: Cell[]) => parseText(cells[2] ?? '')
+  const monthOf = (cells: Cell[]) => sourceOf(cells).slice(0, 7)
+  return [...kept, ...fresh].sort((a, b) => (monthOf(a) < monthOf(b) ? -1 : monthOf(a) > monthOf(b) ? 1 : 0))
+}

@@ -1,0 +1,192 @@
+/**
+ * 季度结算 (第九条, 第十二条, 第十三条): from the frozen month totals of three closed months — never
+ * recomputed, so a later 规则 change does not move a closed result. Quarter score = exact mean, shown with
+ * two decimals and ranked on the exact value; 服务之星; proposed tiers with 并列待定; 最终档次 kept.
+ */
+
+import { quarterScore } from '../core/aggregate'
+import { type Exact, exact } from '../core/decimal'
+import { eligibility } from '../core/eligibility'
+import { formatPeriod, monthsOf, type Period, periodLabel } from '../core/period'
+import type { Problem } from '../core/problems'
+import { rankScores, type Scored, serviceStars } from '../core/ranking'
+import { proposeTiers } from '../core/tiers'
+import { inputDigest, parseInputs, readBook, tableOf } from './context'
+import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layouts'
+import { done, type Outcome, refuse } from './outcome'
+import { cellOf, idOf, numberOf, periodText, type Table } from './read'
+import { CLOSE_ACTION, isClosed } from './state'
+import type { Cell, Grid, Highlight, Workbook } from './types'
+
+/** Frozen month totals per 工号, read from a closed month sheet's 月度总分 column. */
+export function frozenTotals(t: Table): Map<string, Exact> {
+  const out = new Map<string, Exact>()
+  for (const row of t.rows) {
+    const id = idOf(cellOf(t, row, '工号'))
+    const total = numberOf(cellOf(t, row, '月度总分'))
+    if (id !== '' && total !== null) out.set(id, exact(total))
+  }
+  return out
+}
+
+/** Month sheets of the period that are missing or not closed, as problems naming them. */
+export function unclosedMonths(book: Workbook, log: Table, months: readonly string[]): Problem[] {
+  const names = new Set(book.sheetNames())
+  return months.flatMap((m) => {
+    const sheet = monthSheetName(m)
+    if (!names.has(sheet))
+      return [{ sheet, cell: 'A1', message: `${m} 月度表不存在，须先建立并完成月度结算` }]
+    if (!isClosed(log, { kind: 'month', year: Number(m.slice(0, 4)), month: Number(m.slice(5, 7)) })) {
+      return [{ sheet, cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` }]
+    }
+    return []
+  })
+}
+
+/** 预警 rows of the given months per 工号: `2026-05 谈话提醒（第十五条（一））`. */
+export function sanctionHints(
+  grids: ReadonlyMap<string, Grid>,
+  months: readonly string[],
+): Map<string, string[]> {
+  const t = tableOf(grids, SHEET.alerts)
+  const wanted = new Set(months)
+  const out = new Map<string, string[]>()
+  for (const row of t.rows) {
+    const month = periodText(cellOf(t, row, '月份'))
+    const level = String(cellOf(t, row, '级别')).trim()
+    if (!wanted.has(month) || (level !== '谈话提醒' && level !== '辞退或更换')) continue
+    const id = idOf(cellOf(t, row, '工号'))
+    const hint = `${month} ${level}（${String(cellOf(t, row, '条款')).trim()}）`
+    out.set(id, [...(out.get(id) ?? []), hint])
+  }
+  return out
+}
+
+/** Every 工号 on the given sheets (an operator listed on a month sheet is listed on its quarter and year). */
+export function listedIds(tables: readonly Table[]): Set<string> {
+  const out = new Set<string>()
+  for (const t of tables) for (const row of t.rows) out.add(idOf(cellOf(t, row, '工号')))
+  out.delete('')
+  return out
+}
+
+/** 最终档次 (or any staff column) kept from an existing result sheet, by 工号. */
+export function keptColumn(t: Table, header: string): Map<string, Cell> {
+  const out = new Map<string, Cell>()
+  for (const row of t.rows) {
+    const id = idOf(cellOf(t, row, '工号'))
+    if (id !== '') out.set(id, cellOf(t, row, header))
+  }
+  return out
+}
+
+export function analyseQuarter(
+  book: Workbook,
+  period: Period,
+): { problems: readonly Problem[]; run: () => Outcome } {
+  const months = monthsOf(period)
+  const name = quarterSheetName(period)
+  const grids = readBook(book, [name, SHEET.alerts, ...months.map(monthSheetName)])
+  const inputs = parseInputs(grids, period)
+  const problems: Problem[] = [
+    ...inputs.problems.filter(
+      (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
+    ),
+    ...unclosedMonths(book, inputs.log, months),
+  ]
+  const run = (): Outcome => {
+    if (problems.length > 0) {
+      const missing = problems.filter((p) => p.cell === 'A1' && p.sheet.endsWith('月度')).map((p) => p.sheet)
+      return refuse(
+        problems,
+        missing.length > 0 ? `${periodLabel(period)}尚有月份未结算：${missing.join('、')}` : undefined,
+      )
+    }
+    const totals = months.map((m) => frozenTotals(tableOf(grids, monthSheetName(m))))
+    const previous = tableOf(grids, name)
+    const finalTier = keptColumn(previous, '最终档次')
+    const hints = sanctionHints(grids, months)
+    const present = listedIds([...months.map((m) => tableOf(grids, monthSheetName(m))), previous])
+    const listed = inputs.operators.filter((op) => present.has(op.id))
+    const scores = new Map<string, Exact>()
+    const reasons = new Map<string, string>()
+    for (const op of listed) {
+      const { eligible, reason } = eligibility(op, period, inputs.secondments, inputs.rules)
+      const mine = totals.flatMap((t) => {
+        const x = t.get(op.id)
+        return x ? [x] : []
+      })
+      const score = quarterScore(mine)
+      if (!eligible) reasons.set(op.id, `不参与：${reason}`)
+      else if (score === null) reasons.set(op.id, '不参与：本季度无月度得分')
+      else scores.set(op.id, score)
+    }
+    const entries: Scored[] = [...scores].map(([id, score]) => ({ id, score }))
+    const ranks = rankScores(entries)
+    const stars = serviceStars(entries)
+    const tiers = proposeTiers(entries, inputs.rules)
+    const rows: Cell[][] = []
+    const highlights: Highlight[] = []
+    for (const op of listed) {
+      const score = scores.get(op.id)
+      const tier = tiers.get(op.id)
+      const notes: string[] = []
+      const excluded = reasons.get(op.id)
+      if (excluded) notes.push(excluded)
+      if (tier?.pending) notes.push(`并列待定：${tier.reason}`)
+      const sanctions = hints.get(op.id) ?? []
+      if (sanctions.length > 0)
+        notes.push(`本季度有预警：${sanctions.join('、')}，请领导考虑是否评定基本称职或不称职`)
+      rows.push([
+        op.id,
+        op.name,
+        ...totals.map((t) => {
+          const x = t.get(op.id)
+          return x ? Number(x.valueOf()) : ''
+        }),
+        score ? Number(score.valueOf()) : '',
+        ranks.get(op.id) ?? '',
+        stars.has(op.id) ? '是' : '',
+        tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
+        finalTier.get(op.id) ?? '',
+        notes.join('；'),
+      ])
+      const level = sanctions.some((s) => s.includes('辞退或更换'))
+        ? 'dismissal'
+        : sanctions.length > 0
+          ? 'reminder'
+          : null
+      highlights.push(level ?? (tier?.pending ? 'pending' : stars.has(op.id) ? 'star' : null))
+    }
+    const label = periodLabel(period)
+    const starNames = listed.filter((op) => stars.has(op.id)).map((op) => op.name)
+    const summary = `参与${entries.length}人，服务之星：${starNames.join('、') || '无'}`
+    return done({
+      writes: [
+        {
+          sheet: name,
+          layout: quarterLayout(period),
+          mode: 'replace',
+          rows,
+          highlights,
+          protect: { description: `${label}季度考核已结算`, editors: inputs.rulesSheet.editors },
+        },
+      ],
+      log: {
+        action: CLOSE_ACTION.quarter,
+        period: formatPeriod(period),
+        outcome: summary,
+        digest: inputDigest(
+          inputs,
+          months.map((m) => grids.get(monthSheetName(m))),
+        ),
+      },
+      message: `${label}季度结算完成：${summary}`,
+    })
+  }
+  return { problems, run }
+}
+
+export function closeQuarter(book: Workbook, period: Period): Outcome {
+  return analyseQuarter(book, period).run()
+}

@@ -1,0 +1,217 @@
+/**
+ * 年度结算 (第十条, 第十三条): from the frozen month totals of the year's closed month sheets. Year score =
+ * 0.9 × mean + the division leader's rating (领导评价, typed in this sheet), exact, shown with two decimals.
+ *
+ * The first close writes the sheet with the ratings blank: 年度得分, 排名 and 建议档次 stay empty until every
+ * assessed operator has a rating; the leader types them and closes again. A rating present but invalid
+ * is a problem naming its cell. Draft letters go to `年度发函` for dispatched operators rated 优秀.
+ */
+import { leaderBand, yearScore } from '../core/aggregate'
+import { type Exact, toFixed, ZERO } from '../core/decimal'
+import { eligibility } from '../core/eligibility'
+import { isBlank, parseRating, parseText } from '../core/parse'
+import { monthsOf, type Period, periodLabel } from '../core/period'
+import type { Problem } from '../core/problems'
+import { rankScores, type Scored } from '../core/ranking'
+import { proposeTiers } from '../core/tiers'
+import { frozenTotals, keptColumn, listedIds, sanctionHints } from './close-quarter'
+import { inputDigest, parseInputs, readBook, tableOf } from './context'
+import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
+import { done, type Outcome, refuse } from './outcome'
+import { cellOf, idOf, refOf } from './read'
+import { CLOSE_ACTION, isClosed } from './state'
+import type { Cell, Highlight, SheetWrite, Workbook } from './types'
+
+export function analyseYear(
+  book: Workbook,
+  period: Period,
+): { problems: readonly Problem[]; run: () => Outcome } {
+  const year = period.year
+  const name = yearSheetName(year)
+  const sheetNames = new Set(book.sheetNames())
+  const months = monthsOf({ kind: 'year', year }).filter((m) => sheetNames.has(monthSheetName(m)))
+  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, ...months.map(monthSheetName)])
+  const inputs = parseInputs(grids, period)
+  const problems: Problem[] = inputs.problems.filter(
+    (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
+  )
+  if (months.length === 0) {
+    problems.push({
+      sheet: monthSheetName(`${year}-01`),
+      cell: 'A1',
+      message: `${year}年没有任何月度表，无法年度结算`,
+    })
+  }
+  for (const m of months) {
+    const p: Period = { kind: 'month', year, month: Number(m.slice(5, 7)) }
+    if (!isClosed(inputs.log, p)) {
+      problems.push({ sheet: monthSheetName(m), cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` })
+    }
+  }
+  const previous = tableOf(grids, name)
+  const ratings = new Map<string, Exact>()
+  for (const row of previous.rows) {
+    const v = cellOf(previous, row, '领导评价')
+    if (isBlank(v)) continue
+    const r = parseRating(v, '领导评价')
+    if (r.ok) ratings.set(idOf(cellOf(previous, row, '工号')), r.value)
+    else problems.push({ sheet: name, cell: refOf(previous, row.row, '领导评价'), message: r.message })
+  }
+
+  const run = (): Outcome => {
+    if (problems.length > 0) return refuse(problems)
+    const rules = inputs.rules
+    const totals = months.map((m) => ({ month: m, totals: frozenTotals(tableOf(grids, monthSheetName(m))) }))
+    const allMonths = monthsOf({ kind: 'year', year })
+    const present = listedIds([...months.map((m) => tableOf(grids, monthSheetName(m))), previous])
+    const listed = inputs.operators.filter((op) => present.has(op.id))
+    const finalTier = keptColumn(previous, '最终档次')
+    const ratingCell = keptColumn(previous, '领导评价')
+    const hints = sanctionHints(grids, allMonths)
+
+    const scores = new Map<string, ReturnType<typeof yearScore>>()
+    const excluded = new Map<string, string>()
+    const unrated: string[] = []
+    for (const op of listed) {
+      const { eligible, reason } = eligibility(op, period, inputs.secondments, rules)
+      const mine = totals.flatMap((t) => {
+        const x = t.totals.get(op.id)
+        return x ? [x] : []
+      })
+      if (!eligible) excluded.set(op.id, `不参与：${reason}`)
+      else if (mine.length === 0) excluded.set(op.id, '不参与：本年度无月度得分')
+      else {
+        const rating = ratings.get(op.id)
+        if (rating === undefined) unrated.push(op.id)
+        scores.set(op.id, yearScore(mine, rating ?? ZERO, rules))
+      }
+    }
+    const complete = unrated.length === 0
+    const entries: Scored[] = complete
+      ? [...scores].flatMap(([id, s]) => (s ? [{ id, score: s.total }] : []))
+      : []
+    const ranks = rankScores(entries)
+    const tiers = proposeTiers(entries, rules)
+
+    const rows: Cell[][] = []
+    const highlights: Highlight[] = []
+    const letters: Cell[][] = []
+    for (const op of listed) {
+      const s = scores.get(op.id) ?? null
+      const rating = ratings.get(op.id)
+      const tier = tiers.get(op.id)
+      const notes: string[] = []
+      const out = excluded.get(op.id)
+      if (out) notes.push(out)
+      if (s && rating === undefined) notes.push('待分管庭领导录入领导评价后再次年度结算')
+      if (tier?.pending) notes.push(`并列待定：${tier.reason}`)
+      const sanctions = hints.get(op.id) ?? []
+      if (sanctions.length > 0) notes.push(`本年度有预警：${sanctions.join('、')}`)
+      const byMonth = new Map(totals.map((t) => [t.month, t.totals.get(op.id)]))
+      const rated = s !== null && rating !== undefined
+      rows.push([
+        op.id,
+        op.name,
+        op.homeCourt ?? '',
+        ...allMonths.map((m) => {
+          const x = byMonth.get(m)
+          return x ? Number(x.valueOf()) : ''
+        }),
+        s ? Number(s.average.valueOf()) : '',
+        s ? Number(s.base.valueOf()) : '',
+        ratingCell.get(op.id) ?? '',
+        rated ? Number(s.total.valueOf()) : '',
+        ranks.get(op.id) ?? '',
+        tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
+        rating !== undefined && s ? leaderBand(rating, rules) : '',
+        finalTier.get(op.id) ?? '',
+        notes.join('；'),
+      ])
+      const level = sanctions.some((x) => x.includes('辞退或更换'))
+        ? 'dismissal'
+        : sanctions.length > 0
+          ? 'reminder'
+          : null
+      highlights.push(level ?? (tier?.pending ? 'pending' : ranks.get(op.id) === 1 ? 'star' : null))
+      const final = parseText(finalTier.get(op.id) ?? '')
+      const decided = final !== '' ? final : (tier?.tier ?? '')
+      if (rated && op.homeCourt && decided === '优秀') {
+        letters.push([
+          String(year),
+          op.id,
+          op.name,
+          op.homeCourt,
+          Number(s.total.valueOf()),
+          letterText(year, op.homeCourt, op.name, op.id, s.total, ranks.get(op.id) ?? 0),
+        ])
+      }
+    }
+
+    const label = periodLabel(period)
+    const summary = complete
+      ? `参与${entries.length}人，建议优秀${[...tiers.values()].filter((t) => t.tier === '优秀').length}人，发函${letters.length}份`
+      : `${unrated.length}人待录入领导评价，排名和建议档次待领导评价录入后再次结算`
+    const writes: SheetWrite[] = [
+      {
+        sheet: name,
+        layout: yearLayout(year),
+        mode: 'replace',
+        rows,
+        highlights,
+        // Protected only when complete: until then the leader types ratings into this sheet.
+        ...(complete
+          ? { protect: { description: `${label}考核已结算`, editors: inputs.rulesSheet.editors } }
+          : {}),
+      },
+    ]
+    const lettersTable = tableOf(grids, SHEET.letters)
+    if (letters.length > 0 || lettersTable.exists) {
+      const kept = lettersTable.rows
+        .filter((r) => parseText(cellOf(lettersTable, r, '年度')) !== String(year))
+        .map((r) => LETTERS_LAYOUT.columns.map((c) => cellOf(lettersTable, r, c.header)))
+      writes.push({
+        sheet: SHEET.letters,
+        layout: LETTERS_LAYOUT,
+        mode: 'replace',
+        rows: [...kept, ...letters],
+      })
+    }
+    return done({
+      writes,
+      log: {
+        action: CLOSE_ACTION.year,
+        period: String(year),
+        outcome: summary,
+        digest: inputDigest(inputs, [
+          ...months.map((m) => grids.get(monthSheetName(m))),
+          [...ratingCell].map(([id, v]) => [id, v]),
+        ]),
+      },
+      message: `${label}结算${complete ? '完成' : '（待领导评价）'}：${summary}`,
+    })
+  }
+  return { problems, run }
+}
+
+export function closeYear(book: Workbook, period: Period): Outcome {
+  return analyseYear(book, period).run()
+}
+
+/** 第十三条第二款: the draft letter to the home court of a dispatched operator rated 优秀. */
+export function letterText(
+  year: number,
+  court: string,
+  name: string,
+  id: string,
+  score: Exact,
+  rank: number,
+): string {
+  return (
+    `${court}：\n` +
+    `    你院派驻广州市中级人民法院12368诉讼信息服务中心的话务员${name}（工号${id}），${year}年度考核得分${toFixed(score, 2)}分，` +
+    `排名第${rank}名，经我院评定为年度考核“优秀”。根据《广州市中级人民法院12368热线话务员考核管理办法（试行）》` +
+    `第十三条第二款，特函建议你院相应评定该同志${year}年度考核为优秀。\n` +
+    `    特此函告。\n` +
+    `广州市中级人民法院立案庭\n${year + 1}年  月  日`
+  )
+}

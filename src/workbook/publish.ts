@@ -1,0 +1,127 @@
+/**
+ * 生成公示表 (第八条: 每月5日前完成上一月度考核分数的初步统计并进行公示). The `公示` sheet shows a month's
+ * preliminary totals by rank: the frozen values when the month is closed, else values computed from
+ * input that passes validation. A closing row names the month and the 初评 deadline.
+ */
+import { type Deadline, deadline, nominalDeadline } from '../core/deadlines'
+import { toCellNumber } from '../core/decimal'
+import { type MonthKey, monthPeriod, periodLabel } from '../core/period'
+import { InputError } from '../core/problems'
+import { rankScores, type Scored } from '../core/ranking'
+import { parseInputs, readBook, tableOf } from './context'
+import { MONTH_RESULT_HEADERS, monthSheetName, PUBLISH_LAYOUT, SHEET } from './layouts'
+import { evaluateMonth } from './month'
+import { done, type Outcome, refuse } from './outcome'
+import { cellOf, numberOf } from './read'
+import { isClosed } from './state'
+import type { Cell, Workbook } from './types'
+
+const SCORE_HEADERS = MONTH_RESULT_HEADERS.slice(0, 6) // 工作量得分 … 月度总分
+
+interface PublishRow {
+  readonly sheetRow: number
+  readonly cells: Cell[]
+  readonly rank: number | null
+}
+
+export function publishMonth(book: Workbook, month: MonthKey): Outcome {
+  const name = monthSheetName(month)
+  const period = monthPeriod(month)
+  const grids = readBook(book, [name])
+  const inputs = parseInputs(grids, period)
+  const sheet = tableOf(grids, name)
+  const evaluation = evaluateMonth(inputs, sheet, month)
+  const closed = isClosed(inputs.log, period)
+  const rows: PublishRow[] = []
+  if (closed) {
+    // Frozen values: a rule changed since the close must not change what is published.
+    for (const r of evaluation.rows) {
+      const row = sheet.rows.find((x) => x.row === r.row)
+      if (!row) continue
+      const scores = SCORE_HEADERS.map((h) => numberOf(cellOf(sheet, row, h)))
+      const rank = numberOf(cellOf(sheet, row, '排名'))
+      const complete = scores.every((s) => s !== null)
+      rows.push({
+        sheetRow: r.row,
+        rank,
+        cells: [
+          r.id,
+          r.operator.name,
+          ...scores.map((s) => s ?? ''),
+          rank ?? '',
+          r.eligible ? '' : `不参与：${r.reason}`,
+        ],
+      })
+      if (!complete && r.eligible)
+        return refuse([{ sheet: name, cell: `A${r.row}`, message: '已结算但得分缺失，请重新结算' }])
+    }
+  } else {
+    const problems = [...inputs.problems, ...evaluation.problems]
+    if (problems.length > 0)
+      return refuse(problems, `数据校验未通过（${problems.length}处问题），未生成公示表`)
+    const scored: Scored[] = evaluation.rows.flatMap((r) =>
+      r.breakdown ? [{ id: r.id, score: r.breakdown.total }] : [],
+    )
+    const ranks = rankScores(scored)
+    for (const r of evaluation.rows) {
+      const b = r.breakdown
+      const rank = ranks.get(r.id) ?? null
+      const scores = b
+        ? [b.workload, b.attendance, b.leader, b.satisfaction, b.qc, b.total].map((x) => toCellNumber(x))
+        : []
+      rows.push({
+        sheetRow: r.row,
+        rank,
+        cells: [
+          r.id,
+          r.operator.name,
+          ...(b ? scores : SCORE_HEADERS.map(() => '')),
+          rank ?? '',
+          r.eligible ? '' : `不参与：${r.reason}`,
+        ],
+      })
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.sheetRow - b.sheetRow,
+  )
+
+  const due = publishDeadline(inputs, month)
+  const label = periodLabel(period)
+  const state = closed ? '（已结算）' : '（未结算，按当前数据计算）'
+  const footer = `${label}月度考核分数初步统计公示${state}。${due.text}`
+  const width = PUBLISH_LAYOUT.columns.length
+  const pad = (first: string): Cell[] => [first, ...Array.from({ length: width - 1 }, () => '')]
+  return done({
+    writes: [
+      {
+        sheet: SHEET.publish,
+        layout: PUBLISH_LAYOUT,
+        mode: 'replace',
+        rows: [...rows.map((r) => r.cells), pad(''), pad(footer)],
+      },
+    ],
+    log: { action: '生成公示', period: month, outcome: `${rows.length}人${state}`, digest: '' },
+    message: `已生成${label}公示表${state}。${due.text}${due.warning ? `（${due.warning}）` : ''}`,
+  })
+}
+
+/** The 初评 (公示) deadline; a year without holiday data shows the nominal date and a warning, not a failure. */
+function publishDeadline(
+  inputs: ReturnType<typeof parseInputs>,
+  month: MonthKey,
+): { text: string; warning: string | null } {
+  const period = monthPeriod(month)
+  try {
+    const d: Deadline = deadline(period, '初评', inputs.calendar, inputs.rules)
+    return { text: `公示截止日：${d.due}（${d.reason}）`, warning: null }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    const nominal = nominalDeadline(period, '初评', inputs.rules)
+    return {
+      text: `公示名义截止日：${nominal}（第八条；遇节假日顺延，节假日数据缺失，请人工核对）`,
+      warning: error.message,
+    }
+  }
+}

@@ -1,0 +1,382 @@
+/**
+ * Sheet grids → model records, plus a Problem (sheet, A1 cell, Chinese reason) for every bad cell.
+ * Columns are found by header text, so a sheet whose columns were reordered still reads correctly.
+ */
+import type { DayOverride } from '../core/holidays'
+import type { Operator, Role, Secondment } from '../core/model'
+import {
+  INCIDENT_TYPES,
+  type Incident,
+  type IncidentType,
+  NOON_OUTCOMES,
+  type NoonDuty,
+  type NoonOutcome,
+  ROLES,
+} from '../core/model'
+import { isBlank, parseDate, parseDecimal, parseText, toExact } from '../core/parse'
+import { formatPeriod, monthKey, type Period, tryParsePeriod } from '../core/period'
+import { a1, type Problem } from '../core/problems'
+import { checkRuleValue, isRuleKey, type RuleOverride } from '../core/rules'
+import { ADMIN_EDITORS_KEY, DAY_TYPES } from './layouts'
+import type { Cell, Grid } from './types'
+
+/** A data row with its 1-based sheet row number. */
+export interface Row {
+  readonly row: number
+  readonly cells: readonly Cell[]
+}
+
+/** A sheet's data rows with its columns located by header text. */
+export interface Table {
+  readonly sheet: string
+  readonly exists: boolean
+  /** Header text → 0-based column index. */
+  readonly columns: ReadonlyMap<string, number>
+  readonly rows: readonly Row[]
+}
+
+export function isBlankCell(v: Cell | undefined): boolean {
+  return v === undefined || isBlank(v)
+}
+
+/** Reads a grid (header row first); fully blank rows are skipped. */
+export function table(sheet: string, grid: Grid | undefined): Table {
+  const header = grid?.[0] ?? []
+  const columns = new Map<string, number>()
+  header.forEach((h, i) => {
+    const text = parseText(h)
+    if (text !== '' && !columns.has(text)) columns.set(text, i)
+  })
+  const rows: Row[] = []
+  ;(grid ?? []).slice(1).forEach((cells, i) => {
+    if (cells.some((c) => !isBlankCell(c))) rows.push({ row: i + 2, cells })
+  })
+  return { sheet, exists: grid !== undefined, columns, rows }
+}
+
+/** The cell of `row` under `header` ('' when the column is missing). */
+export function cellOf(t: Table, row: Row, header: string): Cell {
+  const i = t.columns.get(header)
+  return i === undefined ? '' : (row.cells[i] ?? '')
+}
+
+/** A1 reference of `row`'s cell under `header` (column A when the column is missing). */
+export function refOf(t: Table, row: number, header: string): string {
+  return a1(row, (t.columns.get(header) ?? 0) + 1)
+}
+
+/** Problems for required headers missing from a sheet that exists (or for the sheet itself when missing). */
+export function missingHeaders(t: Table, headers: readonly string[]): Problem[] {
+  if (!t.exists)
+    return [{ sheet: t.sheet, cell: 'A1', message: `缺少“${t.sheet}”表，请先运行“初始化考核表”` }]
+  const missing = headers.filter((h) => !t.columns.has(h))
+  return missing.length === 0
+    ? []
+    : [{ sheet: t.sheet, cell: 'A1', message: `表头缺少列：${missing.join('、')}` }]
+}
+
+/** Reads one cell through a parser, recording a problem at the cell when it fails. */
+function take<T>(
+  t: Table,
+  row: Row,
+  header: string,
+  parse: (v: Cell, field: string) => { ok: true; value: T } | { ok: false; message: string },
+  problems: Problem[],
+): T | null {
+  const r = parse(cellOf(t, row, header), header)
+  if (r.ok) return r.value
+  problems.push({ sheet: t.sheet, cell: refOf(t, row.row, header), message: r.message })
+  return null
+}
+
+function optionalDate(v: Cell, field: string) {
+  return isBlank(v) ? ({ ok: true, value: null } as const) : parseDate(v, field)
+}
+
+/** 工号 as text: a number 1001 and the text '1001' are the same 工号. */
+export function idOf(v: Cell | undefined): string {
+  return v === undefined ? '' : parseText(v)
+}
+
+// ---------------------------------------------------------------- 规则
+
+export interface RulesSheet {
+  readonly overrides: readonly RuleOverride[]
+  /** Emails of the admins who may edit closed sheets (规则 row `admin.editors`). */
+  readonly editors: readonly string[]
+}
+
+/** 规则: one override per row (参数, 取值, 生效日期); unknown keys and out-of-range values are problems. */
+export function readRules(t: Table, problems: Problem[]): RulesSheet {
+  if (!t.exists) return { overrides: [], editors: [] }
+  problems.push(...missingHeaders(t, ['参数', '取值', '生效日期']))
+  const overrides: RuleOverride[] = []
+  const editors: string[] = []
+  const seen = new Set<string>()
+  for (const row of t.rows) {
+    const key = parseText(cellOf(t, row, '参数'))
+    const raw = cellOf(t, row, '取值')
+    const at = (h: string) => refOf(t, row.row, h)
+    if (key === '') {
+      problems.push({ sheet: t.sheet, cell: at('参数'), message: '参数名不能为空' })
+      continue
+    }
+    if (key === ADMIN_EDITORS_KEY) {
+      editors.push(...splitEmails(parseText(raw)))
+      continue
+    }
+    if (!isRuleKey(key)) {
+      problems.push({ sheet: t.sheet, cell: at('参数'), message: `未知参数：“${key}”` })
+      continue
+    }
+    const from = take(t, row, '生效日期', optionalDate, problems)
+    if (from === null && !isBlank(cellOf(t, row, '生效日期'))) continue
+    const value = toExact(raw)
+    if (value === null) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('取值'),
+        message: `参数“${key}”的取值应为数值，实际为“${parseText(raw)}”`,
+      })
+      continue
+    }
+    const bad = checkRuleValue(key, value)
+    if (bad) {
+      problems.push({ sheet: t.sheet, cell: at('取值'), message: bad })
+      continue
+    }
+    const dedupe = `${key}@${from ?? ''}`
+    if (seen.has(dedupe)) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('参数'),
+        message: `参数“${key}”在同一生效日期（${from ?? '自始'}）重复设置`,
+      })
+      continue
+    }
+    seen.add(dedupe)
+    overrides.push({ key, value, from })
+  }
+  return { overrides, editors }
+}
+
+function splitEmails(text: string): string[] {
+  return text
+    .split(/[,，;；\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+// ---------------------------------------------------------------- 人员
+
+/** 人员: 工号 unique, 岗位 from the list, dates valid; rows with problems are left out. */
+export function readRoster(t: Table, problems: Problem[]): Operator[] {
+  problems.push(...missingHeaders(t, ['工号', '姓名', '派驻单位', '岗位', '入职或派驻日期', '离岗日期']))
+  const operators: Operator[] = []
+  const seen = new Map<string, number>()
+  for (const row of t.rows) {
+    const at = (h: string) => refOf(t, row.row, h)
+    const before = problems.length
+    const id = idOf(cellOf(t, row, '工号'))
+    if (id === '') problems.push({ sheet: t.sheet, cell: at('工号'), message: '工号不能为空' })
+    const first = seen.get(id)
+    if (id !== '' && first !== undefined) {
+      problems.push({ sheet: t.sheet, cell: at('工号'), message: `工号“${id}”与第${first}行重复` })
+    }
+    if (id !== '' && first === undefined) seen.set(id, row.row)
+    const name = parseText(cellOf(t, row, '姓名'))
+    if (name === '') problems.push({ sheet: t.sheet, cell: at('姓名'), message: '姓名不能为空' })
+    const roleText = parseText(cellOf(t, row, '岗位'))
+    const role = (ROLES as readonly string[]).includes(roleText) ? (roleText as Role) : null
+    if (role === null) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('岗位'),
+        message: `岗位应为“${ROLES.join('”或“')}”，实际为“${roleText}”`,
+      })
+    }
+    const startDate = take(t, row, '入职或派驻日期', parseDate, problems)
+    const leaveDate = take(t, row, '离岗日期', optionalDate, problems)
+    if (startDate !== null && leaveDate && leaveDate < startDate) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('离岗日期'),
+        message: `离岗日期${leaveDate}早于入职或派驻日期${startDate}`,
+      })
+    }
+    if (problems.length > before || role === null || startDate === null) continue
+    const court = parseText(cellOf(t, row, '派驻单位'))
+    operators.push({
+      id,
+      name,
+      homeCourt: court === '' ? null : court,
+      role,
+      startDate,
+      leaveDate: leaveDate ?? null,
+      note: parseText(cellOf(t, row, '备注')),
+    })
+  }
+  return operators
+}
+
+function checkKnownId(t: Table, row: Row, ids: ReadonlySet<string>, problems: Problem[]): string | null {
+  const id = idOf(cellOf(t, row, '工号'))
+  const cell = refOf(t, row.row, '工号')
+  if (id === '') {
+    problems.push({ sheet: t.sheet, cell, message: '工号不能为空' })
+    return null
+  }
+  if (!ids.has(id)) {
+    problems.push({ sheet: t.sheet, cell, message: `工号“${id}”不在“人员”表中` })
+    return null
+  }
+  return id
+}
+
+// ---------------------------------------------------------------- 借调
+
+export function readSecondments(t: Table, ids: ReadonlySet<string>, problems: Problem[]): Secondment[] {
+  if (!t.exists) return []
+  problems.push(...missingHeaders(t, ['工号', '开始日期', '结束日期']))
+  const out: Secondment[] = []
+  for (const row of t.rows) {
+    const id = checkKnownId(t, row, ids, problems)
+    const from = take(t, row, '开始日期', parseDate, problems)
+    const to = take(t, row, '结束日期', parseDate, problems)
+    if (from !== null && to !== null && to < from) {
+      problems.push({
+        sheet: t.sheet,
+        cell: refOf(t, row.row, '结束日期'),
+        message: `结束日期${to}早于开始日期${from}`,
+      })
+      continue
+    }
+    if (id === null || from === null || to === null) continue
+    out.push({ id, from, to, note: parseText(cellOf(t, row, '说明')) })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- 事件
+
+export interface Located<T> {
+  readonly value: T
+  readonly row: number
+}
+
+export function readEvents(t: Table, ids: ReadonlySet<string>, problems: Problem[]): Located<Incident>[] {
+  if (!t.exists) return []
+  problems.push(...missingHeaders(t, ['日期', '工号', '类型', '扣加分', '通话编号']))
+  const out: Located<Incident>[] = []
+  for (const row of t.rows) {
+    const date = take(t, row, '日期', parseDate, problems)
+    const id = checkKnownId(t, row, ids, problems)
+    const typeText = parseText(cellOf(t, row, '类型'))
+    const type = (INCIDENT_TYPES as readonly string[]).includes(typeText) ? (typeText as IncidentType) : null
+    if (type === null) {
+      problems.push({
+        sheet: t.sheet,
+        cell: refOf(t, row.row, '类型'),
+        message: `类型应为${INCIDENT_TYPES.join('、')}之一，实际为“${typeText}”`,
+      })
+    }
+    const pointsCell = cellOf(t, row, '扣加分')
+    const points = isBlank(pointsCell)
+      ? null
+      : take(t, row, '扣加分', (v, f) => parseDecimal(v, f, { min: 0 }), problems)
+    if (!isBlank(pointsCell) && points === null) continue
+    if (date === null || id === null || type === null) continue
+    out.push({
+      row: row.row,
+      value: {
+        date,
+        id,
+        type,
+        points,
+        callId: parseText(cellOf(t, row, '通话编号')),
+        note: parseText(cellOf(t, row, '说明')),
+      },
+    })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- 值班
+
+export function readNoon(t: Table, ids: ReadonlySet<string>, problems: Problem[]): Located<NoonDuty>[] {
+  if (!t.exists) return []
+  problems.push(...missingHeaders(t, ['日期', '工号', '结果']))
+  const out: Located<NoonDuty>[] = []
+  for (const row of t.rows) {
+    const date = take(t, row, '日期', parseDate, problems)
+    const id = checkKnownId(t, row, ids, problems)
+    const text = parseText(cellOf(t, row, '结果'))
+    const outcome = (NOON_OUTCOMES as readonly string[]).includes(text) ? (text as NoonOutcome) : null
+    if (outcome === null) {
+      problems.push({
+        sheet: t.sheet,
+        cell: refOf(t, row.row, '结果'),
+        message: `结果应为${NOON_OUTCOMES.join('、')}之一，实际为“${text}”`,
+      })
+    }
+    if (date === null || id === null || outcome === null) continue
+    out.push({ row: row.row, value: { date, id, outcome } })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- 节假日
+
+export function readHolidays(t: Table, problems: Problem[]): DayOverride[] {
+  if (!t.exists) return []
+  const out: DayOverride[] = []
+  for (const row of t.rows) {
+    const date = take(t, row, '日期', parseDate, problems)
+    const type = parseText(cellOf(t, row, '类型'))
+    if (type !== '休息日' && type !== '工作日') {
+      problems.push({
+        sheet: t.sheet,
+        cell: refOf(t, row.row, '类型'),
+        message: `类型应为“${DAY_TYPES.join('”或“')}”，实际为“${type}”`,
+      })
+      continue
+    }
+    if (date === null) continue
+    out.push({ date, type, note: parseText(cellOf(t, row, '说明')) })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- shared helpers
+
+/**
+ * A period written in a cell: `2026-05` text, a date a spreadsheet made of it (2026-05-01), or a year
+ * number. Normalised to formatPeriod's text; '' when not a period.
+ */
+export function periodText(v: Cell | undefined): string {
+  if (v === undefined) return ''
+  if (typeof v === 'number') return Number.isInteger(v) && v > 1900 && v < 3000 ? String(v) : ''
+  const text = parseText(v)
+  const date = /^(\d{4})-(\d{2})-01$/.exec(text)
+  if (date) return monthKey(Number(date[1]), Number(date[2]))
+  const p: Period | null = tryParsePeriod(text)
+  return p ? formatPeriod(p) : ''
+}
+
+/** A number cell as written by a close ('' / text → null). */
+export function numberOf(v: Cell | undefined): number | null {
+  if (v === undefined || isBlank(v)) return null
+  const x = toExact(v)
+  return x === null ? null : Number(x.valueOf())
+}
+
+/** The digest of a set of grids: a short stable hash (FNV-1a, 32 bits, hex) of their JSON. */
+export function digest(grids: readonly (Grid | undefined)[]): string {
+  const text = JSON.stringify(grids.map((g) => g ?? null))
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}

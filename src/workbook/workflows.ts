@@ -1,0 +1,127 @@
+/**
+ * The workflows behind the menu `12368考核` (SPEC §11) and the command line (§12), written once against
+ * the Workbook interface. Each reads every sheet it needs in one batch, computes in memory and returns an
+ * Outcome: a WritePlan writing each sheet once, or the problems (sheet, A1 cell, Chinese reason) that
+ * stopped it, with nothing written. A host runs `const o = closePeriod(book, p); if (o.ok) book.apply(o.plan)`.
+ */
+import { formatPeriod, type Period, periodLabel } from '../core/period'
+import type { Problem } from '../core/problems'
+import { RULE_DEFS } from '../core/rules'
+import { closeMonth, validateMonth } from './close-month'
+import { analyseQuarter } from './close-quarter'
+import { analyseYear } from './close-year'
+import { type SidebarInsights, sidebarInsights } from './insights'
+import {
+  ADMIN_EDITORS_KEY,
+  FIXED_LAYOUTS,
+  monthLayout,
+  quarterLayout,
+  RULES_LAYOUT,
+  SHEET,
+  yearLayout,
+} from './layouts'
+import { done, type Outcome, refuse } from './outcome'
+import { table } from './read'
+import { isClosed, REOPEN_ACTION } from './state'
+import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
+
+export type { Outcome } from './outcome'
+export { prepareMonth } from './prepare'
+export { publishMonth } from './publish'
+
+/** The 规则 rows written by setup: every rule with its default, plus the admin editors row. */
+export function defaultRuleRows(): Cell[][] {
+  return [
+    ...RULE_DEFS.map((d): Cell[] => [d.key, Number(d.value), '', d.label, d.article]),
+    [
+      ADMIN_EDITORS_KEY,
+      '',
+      '',
+      '可编辑已结算表的管理员邮箱（多个用逗号分隔）；留空表示仅表格所有者',
+      '第二条',
+    ],
+  ]
+}
+
+/** 初始化考核表: every fixed sheet with headers and validation; 规则 filled only when new or empty. Idempotent. */
+export function setupWorkbook(book: Workbook): Outcome {
+  const grids = book.read([SHEET.rules])
+  const rules = table(SHEET.rules, grids.get(SHEET.rules))
+  const existing = new Set(book.sheetNames())
+  const writes: SheetWrite[] = FIXED_LAYOUTS.map((layout) =>
+    layout.name === SHEET.rules && rules.rows.length === 0
+      ? { sheet: layout.name, layout: RULES_LAYOUT, mode: 'replace', rows: defaultRuleRows() }
+      : { sheet: layout.name, layout, mode: 'header' },
+  )
+  const created = FIXED_LAYOUTS.filter((l) => !existing.has(l.name)).map((l) => l.name)
+  return done({
+    writes,
+    message:
+      created.length > 0
+        ? `已初始化考核表，新建：${created.join('、')}；已有数据未改动`
+        : '考核表已初始化，表头和校验规则已核对，已有数据未改动',
+  })
+}
+
+/** 校验数据: the problems a close of the period would stop on (empty = ready to close). */
+export function validatePeriod(book: Workbook, period: Period): readonly Problem[] {
+  switch (period.kind) {
+    case 'month':
+      return validateMonth(book, formatPeriod(period))
+    case 'quarter':
+      return analyseQuarter(book, period).problems
+    case 'year':
+      return analyseYear(book, period).problems
+  }
+}
+
+/** 月度结算 / 季度结算 / 年度结算. */
+export function closePeriod(book: Workbook, period: Period): Outcome {
+  switch (period.kind) {
+    case 'month':
+      return closeMonth(book, period)
+    case 'quarter':
+      return analyseQuarter(book, period).run()
+    case 'year':
+      return analyseYear(book, period).run()
+  }
+}
+
+/** The result sheet of a period and its layout. */
+export function periodLayout(period: Period): SheetLayout {
+  switch (period.kind) {
+    case 'month':
+      return monthLayout(formatPeriod(period))
+    case 'quarter':
+      return quarterLayout(period)
+    case 'year':
+      return yearLayout(period.year)
+  }
+}
+
+/** 重新开放 (audited): removes the protection and logs it; results stay until the next close rewrites them. */
+export function reopenPeriod(book: Workbook, period: Period): Outcome {
+  const log = table(SHEET.log, book.read([SHEET.log]).get(SHEET.log))
+  const label = periodLabel(period)
+  const layout = periodLayout(period)
+  if (!isClosed(log, period)) {
+    return refuse([
+      { sheet: layout.name, cell: 'A1', message: `${label}尚未结算（或已重新开放），无需重新开放` },
+    ])
+  }
+  return done({
+    writes: [{ sheet: layout.name, layout, mode: 'header', protect: false }],
+    log: {
+      action: REOPEN_ACTION,
+      period: formatPeriod(period),
+      outcome: '已解除保护，结果保留至再次结算',
+      digest: '',
+    },
+    message: `${label}已重新开放：“${layout.name}”已解除保护，修改后请再次结算`,
+  })
+}
+
+/** 预警一览 (sidebar): open 预警 rows, 补休 expiring within 14 days, this month's deadlines. */
+export function alerts(book: Workbook, asOf?: string): SidebarInsights {
+  return sidebarInsights(book, asOf ? { asOf } : {})
+}
