@@ -1,2 +1,136 @@
-// Command-line entry (kaohe). Placeholder until the offline host lands.
-console.log('kaohe: 尚未实现')
+/**
+ * `kaohe`: the offline host (SPEC §12). Every command runs the same workflows as the Google Sheets menu on
+ * an .xlsx workbook with the layout of §9. Exit codes: 0 done, 1 input problems, 2 usage or file error.
+ */
+import { Command, CommanderError } from 'commander'
+import * as workflows from '../workbook/workflows'
+import {
+  type CommandContext,
+  closeCommand,
+  EXIT,
+  exitCodeOf,
+  initCommand,
+  publishCommand,
+  reopenCommand,
+  validateCommand,
+} from './commands'
+import { runDemo } from './demo'
+import { createReporter } from './output'
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+}
+
+/** Commander's own error lines, in Chinese. */
+function translateError(text: string): string {
+  return text
+    .replace(/^error: missing required argument '(.+)'/m, '错误：缺少参数 $1')
+    .replace(/^error: too many arguments.*$/m, '错误：参数过多')
+    .replace(/^error: unknown command '(.+)'/m, '错误：未知命令 $1')
+    .replace(/^error: unknown option '(.+)'/m, '错误：未知选项 $1')
+    .replace(/^\(Did you mean (.+)\?\)/m, '（是否想输入 $1？）')
+    .replace(/^error: /m, '错误：')
+}
+
+export function buildProgram(run: (code: number) => void): Command {
+  const reporter = createReporter()
+  const ctx: CommandContext = { workflows, reporter }
+  // Commander passes the declared arguments, then the options and the command itself: keep the arguments.
+  const wrap =
+    <A extends string[]>(fn: (...args: [...A, CommandContext]) => Promise<number>) =>
+    async (...received: unknown[]) => {
+      const args = received.slice(0, fn.length - 1) as A
+      try {
+        run(await fn(...args, ctx))
+      } catch (err) {
+        run(exitCodeOf(err, reporter))
+      }
+    }
+
+  const program = new Command('kaohe')
+  program
+    .description('12368 热线话务员考核（离线 .xlsx 版）：与 Google 表格菜单相同的结算流程')
+    .usage('<命令> [参数]')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .version('0.1.0', '-v, --version', '显示版本号')
+    .configureHelp({ styleTitle: (s) => TITLES[s] ?? s, styleUsage: (s) => s.replace('[options]', '[选项]') })
+    .configureOutput({ outputError: (s, write) => write(translateError(s)) })
+    .showHelpAfterError('（运行 kaohe --help 查看用法）')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      [
+        '',
+        '期间写法：2026-05（月）、2026-Q2（季度）、2026（年）',
+        '退出码：0 完成；1 数据有问题（逐条列出工作表、单元格和原因）；2 用法或文件错误',
+        '每次写入先生成临时文件再替换原文件，原文件保留为 <文件名>.bak.xlsx；命令失败时原文件不变。',
+        '',
+        '示例：',
+        '  kaohe init 考核.xlsx',
+        '  kaohe validate 考核.xlsx 2026-05',
+        '  kaohe close 考核.xlsx 2026-05',
+        '  kaohe close 考核.xlsx 2026-Q2',
+        '  kaohe demo out/demo.xlsx',
+      ].join('\n'),
+    )
+
+  program
+    .command('init')
+    .description('新建考核表，或为已有考核表补齐工作表、表头、下拉选项和默认规则（不会覆盖已有数据）')
+    .argument('<book.xlsx>', '考核表文件')
+    .action(wrap<[string]>(initCommand))
+  program
+    .command('validate')
+    .description('校验某期间的数据，逐条列出问题（不修改文件）')
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<period>', '期间：2026-05、2026-Q2 或 2026')
+    .action(wrap<[string, string]>(validateCommand))
+  program
+    .command('close')
+    .description('结算某月、季度或年度：校验通过后写入得分、排名、每月之星、预警、补休并保护该表')
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<period>', '期间：2026-05、2026-Q2 或 2026')
+    .action(wrap<[string, string]>(closeCommand))
+  program
+    .command('reopen')
+    .description('重新开放已结算的期间（解除保护，记入日志）')
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<period>', '期间：2026-05、2026-Q2 或 2026')
+    .action(wrap<[string, string]>(reopenCommand))
+  program
+    .command('publish')
+    .description('生成某月考核分数初步统计的公示表（第八条）')
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<month>', '月份，例如 2026-05')
+    .action(wrap<[string, string]>(publishCommand))
+  program
+    .command('demo')
+    .description('生成一份逼真的演示考核表（18 名话务员的一整年），并结算全年各月、各季度和年度')
+    .argument('[out.xlsx]', '输出文件', 'out/demo.xlsx')
+    .action(wrap<[string]>(runDemo))
+  return program
+}
+
+async function main(): Promise<void> {
+  let exitCode: number = EXIT.ok
+  const program = buildProgram((code) => {
+    exitCode = code
+  })
+  try {
+    await program.parseAsync(process.argv)
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage
+    } else {
+      exitCode = exitCodeOf(err, createReporter())
+    }
+  }
+  process.exitCode = exitCode
+}
+
+void main()

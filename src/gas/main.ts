@@ -1,0 +1,19 @@
+/**
+ * The Apps Script entry: only re-exports. Every function exported here becomes a top-level function in
+ * dist/Code.js (scripts/build.mjs), with its JSDoc, so Sheets sees custom functions and menu handlers.
+ */
+export * from './functions'
+export {
+  menuAlerts,
+  menuCloseMonth,
+  menuCloseQuarter,
+  menuCloseYear,
+  menuHelp,
+  menuNewMonth,
+  menuPublish,
+  menuReopen,
+  menuSetup,
+  menuValidate,
+  onInstall,
+  onOpen,
+} from './menu'

@@ -1,0 +1,65 @@
+/**
+ * The 预警一览 sidebar (SPEC §11): open alerts (第十五条、第十六条, 派驻缺位 第三条), 补休 about to expire
+ * (第五条、第十一条) and this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
+ * text is escaped; the page has no scripts.
+ */
+import { daysLeftText, type SidebarInsights } from '../workbook/insights'
+
+export const SIDEBAR_TITLE = '预警一览'
+
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+const CSS = `body{font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;font-size:13px;color:#202124;margin:8px}
+h2{font-size:15px;margin:14px 0 6px;border-bottom:2px solid #1a73e8;padding-bottom:2px}
+ul{list-style:none;padding:0;margin:0}
+li{border:1px solid #dadce0;border-radius:6px;padding:6px 8px;margin:0 0 6px}
+li.dismissal{background:#f4c7c3}li.reminder{background:#fce8b2}li.vacancy{background:#cfe2f3}
+.k{color:#5f6368;font-size:12px}.empty{color:#5f6368}.notice{color:#b06000}`
+
+function section(title: string, items: readonly string[], empty: string): string {
+  const body = items.length > 0 ? `<ul>${items.join('')}</ul>` : `<p class="empty">${escapeHtml(empty)}</p>`
+  return `<h2>${escapeHtml(title)}</h2>${body}`
+}
+
+function levelClass(level: string): string {
+  if (level === '辞退或更换') return 'dismissal'
+  if (level === '谈话提醒') return 'reminder'
+  return 'vacancy'
+}
+
+/** The sidebar page for the data `sidebarInsights` returns. */
+export function renderSidebar(data: SidebarInsights): string {
+  const alerts = data.openAlerts.map(
+    (a) =>
+      `<li class="${levelClass(a.level)}"><b>${escapeHtml(a.level)}</b>　${escapeHtml(a.name)}（${escapeHtml(a.id)}）` +
+      `<br>${escapeHtml(a.reason)}<br><span class="k">${escapeHtml(a.month)}　${escapeHtml(a.clause)}</span></li>`,
+  )
+  const leave = data.expiringLeave.map(
+    (l) =>
+      `<li>${escapeHtml(l.name)}（${escapeHtml(l.id)}）剩余补休 ${escapeHtml(l.remaining)} 天，` +
+      `${escapeHtml(l.expires)} 前休完（${escapeHtml(daysLeftText(l.daysLeft))}）<br>` +
+      `<span class="k">${escapeHtml(l.source)}</span></li>`,
+  )
+  const deadlines = data.deadlines.map(
+    (d) =>
+      `<li>${escapeHtml(d.label)}：${escapeHtml(d.due)}（${escapeHtml(daysLeftText(d.daysLeft))}）` +
+      `<br><span class="k">${escapeHtml(d.reason)}</span></li>`,
+  )
+  const notices = data.notices.map((n) => `<p class="notice">${escapeHtml(n)}</p>`).join('')
+  return [
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body>`,
+    `<p class="k">截至 ${escapeHtml(data.asOf)}</p>`,
+    notices,
+    section('预警（谈话提醒、辞退或更换、派驻缺位）', alerts, '目前没有预警'),
+    section('即将到期的补休', leave, '近期没有到期的补休'),
+    section('本月截止事项', deadlines, '本月没有截止事项'),
+    '</body></html>',
+  ].join('')
+}

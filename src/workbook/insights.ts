@@ -1,0 +1,603 @@
+/**
+ * The data behind the dashboards (`看板`, the offline report, the sidebar): read from a workbook's frozen
+ * results through the Workbook interface, in one batch, never recomputed — a closed period shows exactly
+ * what was closed. Per-operator month totals over the year, the month's score distribution, component
+ * breakdown, stars and alerts by month, open alerts, 补休 expiring soon, deadlines with days left.
+ */
+import { daysBetween, isLocalDate, type LocalDate } from '../core/dates'
+import { type DeadlineKind, deadline } from '../core/deadlines'
+import { exact } from '../core/decimal'
+import { type DayOverride, workCalendar } from '../core/holidays'
+import { EXPIRING_SOON_DAYS } from '../core/leave'
+import {
+  firstDay,
+  formatPeriod,
+  type MonthKey,
+  monthPeriod,
+  monthsOf,
+  type Period,
+  parseMonthKey,
+  periodLabel,
+  shiftMonth,
+} from '../core/period'
+import { isRuleKey, type RuleOverride, type Rules, rulesInForce } from '../core/rules'
+import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import type { Cell, Grid, Workbook } from './types'
+
+// ── Reading sheets by header ──────────────────────────────────────────────────────────────────────────
+
+/** A sheet's data rows addressed by header text (so a moved column is still found). */
+export interface Table {
+  readonly headers: readonly string[]
+  readonly rows: readonly (readonly Cell[])[]
+  get(row: readonly Cell[], header: string): Cell
+  has(header: string): boolean
+}
+
+export function table(grid: Grid | undefined): Table {
+  const [head = [], ...body] = grid ?? []
+  const headers = head.map((h) => String(h).trim())
+  const index = new Map<string, number>()
+  headers.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i)
+  })
+  const rows = body.filter((r) => r.some((c) => c !== '' && c !== null && c !== undefined))
+  return {
+    headers,
+    rows,
+    get(row, header) {
+      const i = index.get(header)
+      return i === undefined ? '' : (row[i] ?? '')
+    },
+    has: (header) => index.has(header),
+  }
+}
+
+export function text(cell: Cell): string {
+  return typeof cell === 'string' ? cell.trim() : String(cell)
+}
+
+/** A numeric cell (or numeric text) as a number; null for blank or text such as 不参与. */
+export function num(cell: Cell): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null
+  if (typeof cell === 'string') {
+    const t = cell.trim().replace(/[,，]/g, '')
+    if (t === '' || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null
+    return Number(t)
+  }
+  return null
+}
+
+/** A marker cell (每月之星, 服务之星, 倒数前三…) is set when it holds anything but blank, 否 or FALSE. */
+export function flag(cell: Cell): boolean {
+  if (typeof cell === 'boolean') return cell
+  const t = text(cell)
+  return t !== '' && t !== '否' && t.toUpperCase() !== 'FALSE' && t !== '0'
+}
+
+function dateText(cell: Cell): LocalDate | null {
+  const t = text(cell).slice(0, 10)
+  return isLocalDate(t) ? t : null
+}
+
+/** The 规则 sheet's overrides (参数 = rule key; unknown or bad rows are skipped: validation reports them). */
+export function readRuleOverrides(grid: Grid | undefined): RuleOverride[] {
+  const t = table(grid)
+  const out: RuleOverride[] = []
+  for (const row of t.rows) {
+    const key = text(t.get(row, '参数'))
+    const value = t.get(row, '取值')
+    if (!isRuleKey(key) || num(value) === null) continue
+    out.push({ key, value: exact(text(value)), from: dateText(t.get(row, '生效日期')) })
+  }
+  return out
+}
+
+/** The rules in force for a period (on its first day), from the workbook's 规则 sheet. */
+export function rulesForPeriod(rulesGrid: Grid | undefined, period: Period): Rules {
+  return rulesInForce(readRuleOverrides(rulesGrid), firstDay(period))
+}
+
+export function readDayOverrides(grid: Grid | undefined): DayOverride[] {
+  const t = table(grid)
+  const out: DayOverride[] = []
+  for (const row of t.rows) {
+    const date = dateText(t.get(row, '日期'))
+    const type = text(t.get(row, '类型'))
+    if (date && (type === '休息日' || type === '工作日'))
+      out.push({ date, type, note: text(t.get(row, '说明')) })
+  }
+  return out
+}
+
+// ── The model ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const COMPONENTS = [
+  { key: 'workload', header: '工作量得分', label: '业务工作量', article: '第七条（一）', color: '#1a73e8' },
+  { key: 'attendance', header: '考勤得分', label: '考勤加班', article: '第七条（二）', color: '#188038' },
+  { key: 'leader', header: '领导评价得分', label: '领导评价', article: '第七条（三）', color: '#9334e6' },
+  {
+    key: 'satisfaction',
+    header: '满意度得分',
+    label: '满意度与投诉率',
+    article: '第七条（四）',
+    color: '#e8710a',
+  },
+  { key: 'qc', header: '质检得分', label: '质检结果', article: '第七条（五）', color: '#12b5cb' },
+] as const
+export type ComponentKey = (typeof COMPONENTS)[number]['key']
+
+/** One row of a closed month sheet. */
+export interface MonthRow {
+  readonly id: string
+  readonly name: string
+  /** false: 不参与 (note says why) or not closed yet. */
+  readonly scored: boolean
+  readonly components: Readonly<Record<ComponentKey, number | null>>
+  readonly total: number | null
+  readonly rank: number | null
+  readonly star: boolean
+  readonly bottom: boolean
+  /** The 预警 column as written by the close (triggers, or `不参与：…`). */
+  readonly note: string
+}
+
+export interface OperatorTrend {
+  readonly id: string
+  readonly name: string
+  /** Month totals, one per month of the year; null = no score that month. */
+  readonly totals: readonly (number | null)[]
+}
+
+export interface MonthSummary {
+  readonly month: MonthKey
+  /** The month sheet has frozen totals. */
+  readonly closed: boolean
+  readonly scored: number
+  readonly average: number | null
+  readonly stars: number
+  readonly bottom: number
+  readonly reminders: number
+  readonly dismissals: number
+}
+
+export interface Bin {
+  readonly label: string
+  readonly from: number
+  readonly to: number
+  readonly count: number
+}
+
+export interface AlertRow {
+  readonly month: string
+  readonly id: string
+  readonly name: string
+  readonly level: string
+  readonly clause: string
+  readonly reason: string
+}
+
+export interface LeaveRow {
+  readonly id: string
+  readonly name: string
+  readonly source: string
+  readonly earned: string
+  readonly days: number
+  readonly taken: number
+  readonly remaining: number
+  readonly expires: LocalDate
+  /** Days from asOf to the expiry date (0 = expires today). */
+  readonly daysLeft: number
+  readonly status: string
+}
+
+export interface DeadlineRow {
+  readonly period: string
+  readonly label: string
+  readonly which: DeadlineKind
+  readonly nominal: LocalDate
+  readonly due: LocalDate
+  /** Days from asOf to the due date; negative = overdue. */
+  readonly daysLeft: number
+  readonly reason: string
+}
+
+/** A row of the quarter or year sheet. */
+export interface PeriodRow {
+  readonly id: string
+  readonly name: string
+  readonly months: readonly (number | null)[]
+  readonly score: number | null
+  readonly rank: number | null
+  readonly serviceStar: boolean
+  readonly proposedTier: string
+  readonly finalTier: string
+  readonly note: string
+  /** Year only. */
+  readonly average?: number | null
+  readonly base?: number | null
+  readonly leaderRating?: number | null
+  readonly leaderBand?: string
+}
+
+export interface Summary {
+  readonly scored: number
+  readonly notScored: number
+  readonly average: number | null
+  readonly max: number | null
+  readonly min: number | null
+  readonly stars: number
+  readonly reminders: number
+  readonly dismissals: number
+}
+
+export interface Insights {
+  readonly period: Period
+  /** `2026-05`, `2026-Q2`, `2026`. */
+  readonly periodText: string
+  /** `2026年5月`. */
+  readonly label: string
+  readonly year: number
+  readonly asOf: LocalDate
+  /** The month whose distribution and components are shown: the period's month, or its last closed month. */
+  readonly focusMonth: MonthKey | null
+  /** The twelve months of the year, `YYYY-01` … `YYYY-12`. */
+  readonly months: readonly MonthKey[]
+  readonly trends: readonly OperatorTrend[]
+  /** Mean of the scored totals per month (null when none). */
+  readonly teamAverage: readonly (number | null)[]
+  readonly monthRows: readonly MonthRow[]
+  readonly summary: Summary
+  readonly distribution: readonly Bin[]
+  readonly byMonth: readonly MonthSummary[]
+  /** Quarter or year sheet rows (empty for a month, or when the period is not closed yet). */
+  readonly periodRows: readonly PeriodRow[]
+  /** 预警 rows for the months of the period. */
+  readonly alerts: readonly AlertRow[]
+  /** 预警 rows still open at asOf: the latest closed month's triggers and every 派驻缺位 row. */
+  readonly openAlerts: readonly AlertRow[]
+  /** 补休 not fully taken, expiring within `expiringWithinDays` of asOf. */
+  readonly expiringLeave: readonly LeaveRow[]
+  /** The period's own deadlines (初评, 终评). */
+  readonly deadlines: readonly DeadlineRow[]
+  /** Deadlines falling in asOf's month (for the previous month, quarter, year). */
+  readonly upcomingDeadlines: readonly DeadlineRow[]
+  /** Chinese notes for the reader: months not closed, holiday data missing… */
+  readonly notices: readonly string[]
+}
+
+export interface InsightOptions {
+  /** Today, `YYYY-MM-DD` (default: the workbook's now()). */
+  readonly asOf?: LocalDate
+  /** 补休 expiring within this many days is listed (default 14). */
+  readonly expiringWithinDays?: number
+}
+
+function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100
+}
+
+/** Reads a month sheet's rows (inputs are ignored; results as frozen by the close). */
+export function readMonthRows(grid: Grid | undefined): MonthRow[] {
+  const t = table(grid)
+  return t.rows
+    .map((row): MonthRow => {
+      const total = num(t.get(row, '月度总分'))
+      const components = Object.fromEntries(
+        COMPONENTS.map((c) => [c.key, num(t.get(row, c.header))]),
+      ) as Record<ComponentKey, number | null>
+      return {
+        id: text(t.get(row, '工号')),
+        name: text(t.get(row, '姓名')),
+        scored: total !== null,
+        components,
+        total,
+        rank: num(t.get(row, '排名')),
+        star: flag(t.get(row, '每月之星')),
+        bottom: flag(t.get(row, '倒数前三')),
+        note: text(t.get(row, '预警')),
+      }
+    })
+    .filter((r) => r.id !== '')
+}
+
+export function readAlerts(grid: Grid | undefined): AlertRow[] {
+  const t = table(grid)
+  return t.rows
+    .map((row) => ({
+      month: text(t.get(row, '月份')).slice(0, 7),
+      id: text(t.get(row, '工号')),
+      name: text(t.get(row, '姓名')),
+      level: text(t.get(row, '级别')),
+      clause: text(t.get(row, '条款')),
+      reason: text(t.get(row, '原因')),
+    }))
+    .filter((a) => a.id !== '' || a.reason !== '')
+}
+
+export function readLeave(grid: Grid | undefined, asOf: LocalDate): LeaveRow[] {
+  const t = table(grid)
+  const out: LeaveRow[] = []
+  for (const row of t.rows) {
+    const expires = dateText(t.get(row, '截止日期'))
+    const days = num(t.get(row, '天数')) ?? 0
+    const taken = num(t.get(row, '已休天数')) ?? 0
+    if (!expires) continue
+    out.push({
+      id: text(t.get(row, '工号')),
+      name: text(t.get(row, '姓名')),
+      source: text(t.get(row, '来源')),
+      earned: dateText(t.get(row, '获得日期')) ?? text(t.get(row, '获得日期')),
+      days,
+      taken,
+      remaining: Math.round((days - taken) * 10) / 10,
+      expires,
+      daysLeft: daysBetween(asOf, expires),
+      status: text(t.get(row, '状态')),
+    })
+  }
+  return out
+}
+
+/** 补休 with days left to take that expires within `within` days (already expired ones are not listed). */
+export function expiringLeave(rows: readonly LeaveRow[], within: number): LeaveRow[] {
+  const closedStatus = /已休完|作废/
+  return rows
+    .filter((r) => r.remaining > 0 && r.daysLeft >= 0 && r.daysLeft <= within && !closedStatus.test(r.status))
+    .sort((a, b) => a.expires.localeCompare(b.expires) || a.id.localeCompare(b.id))
+}
+
+function readPeriodRows(grid: Grid | undefined, months: readonly MonthKey[], year: boolean): PeriodRow[] {
+  const t = table(grid)
+  return t.rows
+    .map((row): PeriodRow => {
+      const base: PeriodRow = {
+        id: text(t.get(row, '工号')),
+        name: text(t.get(row, '姓名')),
+        months: months.map((m) => num(t.get(row, m))),
+        score: num(t.get(row, year ? '年度得分' : '季度得分')),
+        rank: num(t.get(row, '排名')),
+        serviceStar: flag(t.get(row, '服务之星')),
+        proposedTier: text(t.get(row, '建议档次')),
+        finalTier: text(t.get(row, '最终档次')),
+        note: text(t.get(row, '备注')),
+      }
+      if (!year) return base
+      return {
+        ...base,
+        average: num(t.get(row, '月度平均分')),
+        base: num(t.get(row, '基础得分')),
+        leaderRating: num(t.get(row, '领导评价')),
+        leaderBand: text(t.get(row, '领导评价档次')),
+      }
+    })
+    .filter((r) => r.id !== '')
+}
+
+/** Histogram bins of width 5 over the scored totals (at least 60–100, widened to fit outliers). */
+export function distribution(totals: readonly number[], width = 5): Bin[] {
+  if (totals.length === 0) return []
+  const lo = Math.min(60, Math.floor(Math.min(...totals) / width) * width)
+  const hi = Math.max(100, (Math.floor(Math.max(...totals) / width) + 1) * width)
+  const bins: Bin[] = []
+  for (let from = lo; from < hi; from += width) {
+    const to = from + width
+    bins.push({ label: `${from}–${to}`, from, to, count: totals.filter((v) => v >= from && v < to).length })
+  }
+  return bins
+}
+
+function deadlineRows(
+  periods: readonly { period: Period; which: readonly DeadlineKind[] }[],
+  asOf: LocalDate,
+  holidays: readonly DayOverride[],
+  rulesGrid: Grid | undefined,
+  notices: string[],
+): DeadlineRow[] {
+  const calendar = workCalendar(holidays)
+  const out: DeadlineRow[] = []
+  for (const { period, which } of periods) {
+    const rules = rulesForPeriod(rulesGrid, period)
+    for (const w of which) {
+      try {
+        const d = deadline(period, w, calendar, rules)
+        out.push({
+          period: formatPeriod(period),
+          label: periodLabel(period),
+          which: w,
+          nominal: d.nominal,
+          due: d.due,
+          daysLeft: daysBetween(asOf, d.due),
+          reason: d.reason,
+        })
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e)
+        if (!notices.includes(message)) notices.push(message)
+      }
+    }
+  }
+  return out.sort((a, b) => a.due.localeCompare(b.due))
+}
+
+/** The deadlines of a period itself: 初评 and 终评 for a month or year; 终评 for a quarter (第九条). */
+export function periodDeadlineKinds(period: Period): readonly DeadlineKind[] {
+  return period.kind === 'quarter' ? ['终评'] : ['初评', '终评']
+}
+
+/** The periods whose deadlines fall in the month of `asOf`: last month, the quarter / year it closed. */
+export function periodsDueIn(asOf: LocalDate): { period: Period; which: readonly DeadlineKind[] }[] {
+  const prev = shiftMonth(asOf.slice(0, 7), -1)
+  const { year, month } = parseMonthKey(prev)
+  const out: { period: Period; which: readonly DeadlineKind[] }[] = [
+    { period: monthPeriod(prev), which: ['初评', '终评'] },
+  ]
+  if (month % 3 === 0) out.push({ period: { kind: 'quarter', year, quarter: month / 3 }, which: ['终评'] })
+  if (month === 12) out.push({ period: { kind: 'year', year }, which: ['初评', '终评'] })
+  return out
+}
+
+/** Every sheet the dashboards read, for one batched read. */
+export function insightSheets(period: Period): string[] {
+  const year = period.year
+  const months = monthsOf({ kind: 'year', year })
+  return [
+    SHEET.rules,
+    SHEET.holidays,
+    SHEET.alerts,
+    SHEET.leave,
+    ...months.map(monthSheetName),
+    ...[1, 2, 3, 4].map((q) => quarterSheetName({ kind: 'quarter', year, quarter: q })),
+    yearSheetName(year),
+  ]
+}
+
+/** The dashboard model for a period, from the workbook's frozen results. */
+export function buildInsights(book: Workbook, period: Period, options: InsightOptions = {}): Insights {
+  const asOf = options.asOf ?? book.now().slice(0, 10)
+  const within = options.expiringWithinDays ?? EXPIRING_SOON_DAYS
+  const present = new Set(book.sheetNames())
+  const grids = book.read(insightSheets(period).filter((n) => present.has(n)))
+  return insightsFromGrids(grids, period, asOf, within)
+}
+
+/** The same, from grids already read (sheet name → grid, header row first). */
+export function insightsFromGrids(
+  grids: ReadonlyMap<string, Grid>,
+  period: Period,
+  asOf: LocalDate,
+  within = 14,
+): Insights {
+  const year = period.year
+  const months = monthsOf({ kind: 'year', year })
+  const periodMonths = monthsOf(period)
+  const notices: string[] = []
+  const rowsByMonth = new Map<MonthKey, MonthRow[]>()
+  for (const m of months) {
+    const grid = grids.get(monthSheetName(m))
+    if (grid) rowsByMonth.set(m, readMonthRows(grid))
+  }
+  const isClosed = (m: MonthKey) => (rowsByMonth.get(m) ?? []).some((r) => r.scored)
+  const closedInPeriod = periodMonths.filter(isClosed)
+  const focusMonth = closedInPeriod[closedInPeriod.length - 1] ?? null
+  for (const m of periodMonths) {
+    if (!isClosed(m)) notices.push(`${m} 尚未结算（或无月度表），不在统计之内`)
+  }
+
+  // Trends: every operator seen in a month sheet of the year, in first-seen order.
+  const names = new Map<string, string>()
+  for (const m of months)
+    for (const r of rowsByMonth.get(m) ?? []) if (!names.has(r.id)) names.set(r.id, r.name)
+  const trends: OperatorTrend[] = [...names].map(([id, name]) => ({
+    id,
+    name,
+    totals: months.map((m) => (rowsByMonth.get(m) ?? []).find((r) => r.id === id)?.total ?? null),
+  }))
+  const teamAverage = months.map((m) =>
+    mean((rowsByMonth.get(m) ?? []).flatMap((r) => (r.total === null ? [] : [r.total]))),
+  )
+
+  const alertsAll = readAlerts(grids.get(SHEET.alerts))
+  const byMonth: MonthSummary[] = months.map((m) => {
+    const rows = rowsByMonth.get(m) ?? []
+    const scored = rows.filter((r) => r.scored)
+    const monthAlerts = alertsAll.filter((a) => a.month === m)
+    return {
+      month: m,
+      closed: scored.length > 0,
+      scored: scored.length,
+      average: mean(scored.flatMap((r) => (r.total === null ? [] : [r.total]))),
+      stars: scored.filter((r) => r.star).length,
+      bottom: scored.filter((r) => r.bottom).length,
+      reminders: monthAlerts.filter((a) => a.level === '谈话提醒').length,
+      dismissals: monthAlerts.filter((a) => a.level === '辞退或更换').length,
+    }
+  })
+
+  const monthRows = focusMonth ? (rowsByMonth.get(focusMonth) ?? []) : []
+  const totals = monthRows.flatMap((r) => (r.total === null ? [] : [r.total]))
+  const focusSummary = byMonth.find((b) => b.month === focusMonth)
+  const periodSummaries = byMonth.filter((b) => periodMonths.includes(b.month))
+  const summary: Summary = {
+    scored: totals.length,
+    notScored: monthRows.length - totals.length,
+    average: mean(totals),
+    max: totals.length ? Math.max(...totals) : null,
+    min: totals.length ? Math.min(...totals) : null,
+    stars:
+      period.kind === 'month' ? (focusSummary?.stars ?? 0) : periodSummaries.reduce((a, b) => a + b.stars, 0),
+    reminders: periodSummaries.reduce((a, b) => a + b.reminders, 0),
+    dismissals: periodSummaries.reduce((a, b) => a + b.dismissals, 0),
+  }
+
+  let periodRows: PeriodRow[] = []
+  if (period.kind === 'quarter')
+    periodRows = readPeriodRows(grids.get(quarterSheetName(period)), periodMonths, false)
+  if (period.kind === 'year') periodRows = readPeriodRows(grids.get(yearSheetName(year)), periodMonths, true)
+
+  const latestClosed = [...months].reverse().find((m) => isClosed(m) && m <= asOf.slice(0, 7)) ?? focusMonth
+  const openAlerts = alertsAll.filter(
+    (a) => a.level === '派驻缺位' || (latestClosed !== null && a.month === latestClosed),
+  )
+
+  const holidays = readDayOverrides(grids.get(SHEET.holidays))
+  const rulesGrid = grids.get(SHEET.rules)
+  return {
+    period,
+    periodText: formatPeriod(period),
+    label: periodLabel(period),
+    year,
+    asOf,
+    focusMonth,
+    months,
+    trends,
+    teamAverage,
+    monthRows,
+    summary,
+    distribution: distribution(totals),
+    byMonth,
+    periodRows,
+    alerts: alertsAll.filter((a) => periodMonths.includes(a.month)),
+    openAlerts,
+    expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
+    deadlines: deadlineRows(
+      [{ period, which: periodDeadlineKinds(period) }],
+      asOf,
+      holidays,
+      rulesGrid,
+      notices,
+    ),
+    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, holidays, rulesGrid, notices),
+    notices,
+  }
+}
+
+/** What the sidebar shows (issue 7): open alerts, 补休 expiring within 14 days, this month's deadlines. */
+export interface SidebarInsights {
+  readonly asOf: LocalDate
+  readonly openAlerts: readonly AlertRow[]
+  readonly expiringLeave: readonly LeaveRow[]
+  readonly deadlines: readonly DeadlineRow[]
+  readonly notices: readonly string[]
+}
+
+/** The sidebar's data in one batched read; `asOf` defaults to the workbook's today. */
+export function sidebarInsights(book: Workbook, options: InsightOptions = {}): SidebarInsights {
+  const asOf = options.asOf ?? book.now().slice(0, 10)
+  // Read around last month (the one closed this month), so in January last year's alerts still show.
+  const insights = buildInsights(book, monthPeriod(shiftMonth(asOf.slice(0, 7), -1)), { ...options, asOf })
+  return {
+    asOf,
+    openAlerts: insights.openAlerts,
+    expiringLeave: insights.expiringLeave,
+    deadlines: insights.upcomingDeadlines,
+    notices: insights.notices,
+  }
+}
+
+/** `还剩3天` / `今天截止` / `已逾期2天`. */
+export function daysLeftText(days: number): string {
+  if (days > 0) return `还剩${days}天`
+  if (days === 0) return '今天截止'
+  return `已逾期${-days}天`
+}

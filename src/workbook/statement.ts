@@ -1,0 +1,396 @@
+/**
+ * 个人成绩单: one operator's statement for a month, quarter or year — every component of 第七条 with the
+ * inputs behind it and the article, rank, stars, tier, and the triggers with their reasons. Scores are the
+ * frozen values of the close; the sentences come from the engine's explainMonth (src/core/score.ts) run on
+ * the row's inputs with the rules in force for that month, so the statement and the close cannot disagree
+ * silently: when they do (inputs edited after the close), the statement says so.
+ */
+import { isLocalDate, type LocalDate } from '../core/dates'
+import { exact, toFixed } from '../core/decimal'
+import type { MonthBreakdown, MonthInput } from '../core/model'
+import { parseRate } from '../core/parse'
+import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
+import { InputError } from '../core/problems'
+import { explainMonth, showExact } from '../core/score'
+import { INPUT_SHEETS, parseInputs, tableOf } from './context'
+import {
+  type AlertRow,
+  COMPONENTS,
+  type ComponentKey,
+  flag,
+  type LeaveRow,
+  num,
+  readAlerts,
+  readLeave,
+  table,
+  text,
+} from './insights'
+import { COUNT_HEADERS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import { evaluateMonth } from './month'
+import type { Cell, Grid, Workbook } from './types'
+
+/** The inputs behind each component (§9 headers). */
+export const COMPONENT_INPUTS: Readonly<Record<ComponentKey, readonly string[]>> = {
+  workload: ['出勤天数', '接听电话数', '文字咨询条数', '带班班长'],
+  attendance: ['迟到早退次数', '旷工脱岗半天数', '全勤', '中午值班加分次数', '其他加班加分'],
+  leader: ['领导评价'],
+  satisfaction: ['满意率', '有效投诉扣分', '表扬次数'],
+  qc: ['质检扣分'],
+}
+
+export interface InputValue {
+  readonly label: string
+  readonly value: string
+}
+
+export interface StatementLine {
+  readonly key: ComponentKey | 'total'
+  readonly label: string
+  readonly article: string
+  /** The frozen score (one decimal); null when not scored. */
+  readonly score: number | null
+  /** How it was computed, in words (from explainMonth); '' when the inputs cannot be read. */
+  readonly explanation: string
+  readonly inputs: readonly InputValue[]
+}
+
+export interface EventLine {
+  readonly date: string
+  readonly type: string
+  readonly points: string
+  readonly callId: string
+  readonly note: string
+}
+
+export interface StatementMonth {
+  readonly month: MonthKey
+  readonly label: string
+  /** false: no month sheet, not closed, or 不参与 (see note). */
+  readonly scored: boolean
+  readonly note: string
+  readonly lines: readonly StatementLine[]
+  readonly total: number | null
+  readonly rank: number | null
+  /** How many were ranked that month. */
+  readonly ofCount: number
+  readonly star: boolean
+  readonly bottom: boolean
+  readonly events: readonly EventLine[]
+  readonly duties: readonly { readonly date: string; readonly outcome: string }[]
+  /** Set when recomputing from today's inputs gives another total than the frozen one. */
+  readonly mismatch: string
+}
+
+export interface StatementAggregate {
+  readonly kind: 'quarter' | 'year'
+  readonly label: string
+  readonly article: string
+  readonly score: number | null
+  readonly rank: number | null
+  readonly ofCount: number
+  readonly serviceStar: boolean
+  readonly proposedTier: string
+  readonly finalTier: string
+  readonly note: string
+  readonly explanation: string
+  readonly average?: number | null
+  readonly base?: number | null
+  readonly leaderRating?: number | null
+  readonly leaderBand?: string
+}
+
+export interface Statement {
+  readonly id: string
+  readonly name: string
+  readonly homeCourt: string
+  readonly role: string
+  readonly period: Period
+  readonly periodText: string
+  readonly label: string
+  readonly generatedAt: string
+  readonly months: readonly StatementMonth[]
+  readonly aggregate: StatementAggregate | null
+  /** 预警 rows for this operator in the period's months (谈话提醒, 辞退或更换, 派驻缺位). */
+  readonly triggers: readonly AlertRow[]
+  /** 补休 earned in the period. */
+  readonly leave: readonly LeaveRow[]
+  readonly notices: readonly string[]
+}
+
+function show(cell: Cell, header: string): string {
+  if (cell === '') return '—'
+  if (typeof cell === 'boolean') return cell ? '是' : '否'
+  if (header === '满意率') {
+    const rate = parseRate(cell, header)
+    if (rate.ok) return `${trimZeros(toFixed(rate.value.mul(100), 2))}%`
+  }
+  return text(cell)
+}
+
+function trimZeros(t: string): string {
+  return t.includes('.') ? t.replace(/0+$/, '').replace(/\.$/, '') : t
+}
+
+function inMonth(date: string, month: MonthKey): boolean {
+  return date.slice(0, 7) === month
+}
+
+function dateCell(cell: Cell): string {
+  const t = text(cell).slice(0, 10)
+  return isLocalDate(t) ? t : text(cell)
+}
+
+/** A parsed input as the statement shows it (满意率 as a percentage). */
+function inputText(input: MonthInput, header: string): string {
+  const yes = (b: boolean) => (b ? '是' : '否')
+  switch (header) {
+    case '出勤天数':
+      return showExact(input.days)
+    case '接听电话数':
+      return String(input.calls)
+    case '文字咨询条数':
+      return String(input.texts)
+    case '带班班长':
+      return yes(input.isLeader)
+    case '迟到早退次数':
+      return String(input.lateOrEarly)
+    case '旷工脱岗半天数':
+      return String(input.absentHalfDays)
+    case '全勤':
+      return yes(input.fullAttendance)
+    case '中午值班加分次数':
+      return String(input.noonDuties)
+    case '其他加班加分':
+      return showExact(input.extraPoints)
+    case '领导评价':
+      return showExact(input.leaderRating)
+    case '满意率':
+      return `${showExact(input.satisfaction.mul(100))}%`
+    case '有效投诉扣分':
+      return showExact(input.complaintPoints)
+    case '表扬次数':
+      return String(input.praises)
+    case '质检扣分':
+      return showExact(input.qcPoints)
+    default:
+      return ''
+  }
+}
+
+const FILLED_FROM: ReadonlySet<string> = new Set(COUNT_HEADERS)
+
+function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, Grid>): StatementMonth {
+  const name = monthSheetName(month)
+  const grid = grids.get(name)
+  const t = table(grid)
+  const row = t.rows.find((r) => text(t.get(r, '工号')) === id)
+  const ev = table(grids.get(SHEET.events))
+  const eventLines: EventLine[] = ev.rows
+    .filter((r) => text(ev.get(r, '工号')) === id && inMonth(dateCell(ev.get(r, '日期')), month))
+    .map((r) => ({
+      date: dateCell(ev.get(r, '日期')),
+      type: text(ev.get(r, '类型')),
+      points: text(ev.get(r, '扣加分')),
+      callId: text(ev.get(r, '通话编号')),
+      note: text(ev.get(r, '说明')),
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date))
+  const nt = table(grids.get(SHEET.noon))
+  const duties = nt.rows
+    .filter((r) => text(nt.get(r, '工号')) === id && inMonth(dateCell(nt.get(r, '日期')), month))
+    .map((r) => ({ date: dateCell(nt.get(r, '日期')), outcome: text(nt.get(r, '结果')) }))
+    .sort((a, b) => a.date.localeCompare(b.date))
+  const ofCount = t.rows.filter((r) => num(t.get(r, '月度总分')) !== null).length
+  const base = { month, label: periodLabel(monthPeriod(month)), events: eventLines, duties, ofCount }
+  if (!row) {
+    const note = grid ? '本月月度表中没有该工号' : '本月尚无月度表'
+    return {
+      ...base,
+      scored: false,
+      note,
+      lines: [],
+      total: null,
+      rank: null,
+      star: false,
+      bottom: false,
+      mismatch: '',
+    }
+  }
+  const total = num(t.get(row, '月度总分'))
+  const noteCell = text(t.get(row, '预警'))
+  const scored = total !== null
+  // The close's own reading of the row: count cells left blank are filled from 事件 / 值班 (§9).
+  const inputs = parseInputs(grids, monthPeriod(month))
+  const evaluated = evaluateMonth(inputs, tableOf(grids, name), month).rows.find((r) => r.id === id)
+  const input = evaluated?.input ?? null
+  const explained = input ? explainMonth(input, inputs.rules) : null
+  const inputValues = (headers: readonly string[]): InputValue[] =>
+    headers.map((h) => {
+      const cell = t.get(row, h)
+      const filled = FILLED_FROM.has(h) && text(cell) === ''
+      const value = input ? inputText(input, h) : show(cell, h)
+      return {
+        label: h,
+        value: filled ? `${value}（按“${h === '中午值班加分次数' ? '值班' : '事件'}”表统计）` : value,
+      }
+    })
+  const lines: StatementLine[] = COMPONENTS.map((c) => ({
+    key: c.key,
+    label: c.label,
+    article: c.article,
+    score: num(t.get(row, c.header)),
+    explanation: explained ? explained.reasons[c.key].text : '',
+    inputs: inputValues(COMPONENT_INPUTS[c.key]),
+  }))
+  lines.push({
+    key: 'total',
+    label: '月度总分',
+    article: '第七条',
+    score: total,
+    explanation: explained ? explained.reasons.total.text : '',
+    inputs: [],
+  })
+  let mismatch = ''
+  if (scored && explained && !sameTenths(explained.breakdown, total)) {
+    mismatch = `按当前输入重算的月度总分为 ${toFixed(explained.breakdown.total, 1)}，与结算时冻结的 ${total} 不同：输入或规则可能在结算后被改动，请核对`
+  }
+  if (scored && !explained) mismatch = '当前输入无法完整读取，以下为结算时冻结的得分（请先“校验数据”）'
+  return {
+    ...base,
+    scored,
+    note: scored ? noteCell : noteCell || text(t.get(row, '月度总分')) || '本月尚未结算',
+    lines: scored ? lines : [],
+    total,
+    rank: num(t.get(row, '排名')),
+    star: flag(t.get(row, '每月之星')),
+    bottom: flag(t.get(row, '倒数前三')),
+    mismatch,
+  }
+}
+
+function sameTenths(b: MonthBreakdown, total: number | null): boolean {
+  return total !== null && toFixed(b.total, 1) === toFixed(exact(total), 1)
+}
+
+function aggregateOf(
+  period: Period,
+  id: string,
+  grids: ReadonlyMap<string, Grid>,
+  months: readonly StatementMonth[],
+): StatementAggregate | null {
+  if (period.kind === 'month') return null
+  const isYear = period.kind === 'year'
+  const name = isYear ? yearSheetName(period.year) : quarterSheetName(period)
+  const t = table(grids.get(name))
+  const row = t.rows.find((r) => text(t.get(r, '工号')) === id)
+  const scoreHeader = isYear ? '年度得分' : '季度得分'
+  const ofCount = t.rows.filter((r) => num(t.get(r, scoreHeader)) !== null).length
+  const label = isYear ? '年度考核' : '季度考核'
+  const article = isYear ? '第十条' : '第九条'
+  if (!row) {
+    return {
+      kind: period.kind,
+      label,
+      article,
+      score: null,
+      rank: null,
+      ofCount,
+      serviceStar: false,
+      proposedTier: '',
+      finalTier: '',
+      note: grids.has(name) ? `“${name}”中没有该工号` : `尚未进行${periodLabel(period)}结算`,
+      explanation: '',
+    }
+  }
+  const score = num(t.get(row, scoreHeader))
+  const scoredMonths = months.filter((m) => m.total !== null)
+  const totals = scoredMonths.map((m) => String(m.total))
+  let explanation = ''
+  if (score !== null && !isYear) {
+    explanation = `季度得分 = 本季度月度总分平均值 (${totals.join(' + ')}) ÷ ${totals.length} = ${toFixed(exact(score), 2)}（第九条）`
+  }
+  const average = isYear ? num(t.get(row, '月度平均分')) : undefined
+  const base = isYear ? num(t.get(row, '基础得分')) : undefined
+  const leaderRating = isYear ? num(t.get(row, '领导评价')) : undefined
+  if (score !== null && isYear) {
+    explanation =
+      `年度得分 = 月度平均分 ${average ?? '—'}（${totals.length}个月）× 90% = 基础得分 ${base ?? '—'}，` +
+      `加领导评价 ${leaderRating ?? '—'} = ${toFixed(exact(score), 2)}（第十条）`
+  }
+  return {
+    kind: period.kind,
+    label,
+    article,
+    score,
+    rank: num(t.get(row, '排名')),
+    ofCount,
+    serviceStar: flag(t.get(row, '服务之星')),
+    proposedTier: text(t.get(row, '建议档次')),
+    finalTier: text(t.get(row, '最终档次')),
+    note: text(t.get(row, '备注')),
+    explanation,
+    ...(isYear ? { average, base, leaderRating, leaderBand: text(t.get(row, '领导评价档次')) } : {}),
+  }
+}
+
+/** Sheets a statement reads, for one batched read. */
+export function statementSheets(period: Period): string[] {
+  const names: string[] = [...INPUT_SHEETS, SHEET.alerts, SHEET.leave]
+  names.push(...monthsOf(period).map(monthSheetName))
+  if (period.kind === 'quarter') names.push(quarterSheetName(period))
+  if (period.kind === 'year') names.push(yearSheetName(period.year))
+  return names
+}
+
+/** One operator's statement. Throws InputError (Chinese) when the 工号 is nowhere in the workbook. */
+export function buildStatement(book: Workbook, period: Period, id: string): Statement {
+  const present = new Set(book.sheetNames())
+  const grids = book.read(statementSheets(period).filter((n) => present.has(n)))
+  return statementFromGrids(grids, period, id.trim(), book.now())
+}
+
+export function statementFromGrids(
+  grids: ReadonlyMap<string, Grid>,
+  period: Period,
+  id: string,
+  generatedAt: string,
+): Statement {
+  const roster = table(grids.get(SHEET.roster))
+  const person = roster.rows.find((r) => text(roster.get(r, '工号')) === id)
+  const months = monthsOf(period).map((m) => monthStatement(id, m, grids))
+  const seenInMonth = months.some((m) => m.note !== '本月月度表中没有该工号' && m.note !== '本月尚无月度表')
+  if (!person && !seenInMonth)
+    throw new InputError(`工号“${id}”不在“人员”表中，也不在${periodLabel(period)}的月度表中`)
+  let name = person ? text(roster.get(person, '姓名')) : ''
+  if (!name) {
+    for (const m of monthsOf(period)) {
+      const t = table(grids.get(monthSheetName(m)))
+      const row = t.rows.find((r) => text(t.get(r, '工号')) === id)
+      if (row) name = text(t.get(row, '姓名'))
+      if (name) break
+    }
+  }
+  const periodMonths = monthsOf(period)
+  const asOf: LocalDate = generatedAt.slice(0, 10)
+  const notices: string[] = []
+  for (const m of months) if (m.mismatch) notices.push(`${m.month}：${m.mismatch}`)
+  return {
+    id,
+    name,
+    homeCourt: person ? text(roster.get(person, '派驻单位')) || '市中院聘用' : '',
+    role: person ? text(roster.get(person, '岗位')) || '话务员' : '',
+    period,
+    periodText: formatPeriod(period),
+    label: periodLabel(period),
+    generatedAt,
+    months,
+    aggregate: aggregateOf(period, id, grids, months),
+    triggers: readAlerts(grids.get(SHEET.alerts)).filter(
+      (a) => a.id === id && periodMonths.includes(a.month),
+    ),
+    leave: readLeave(grids.get(SHEET.leave), asOf).filter(
+      (l) => l.id === id && periodMonths.includes(l.earned.slice(0, 7)),
+    ),
+    notices,
+  }
+}
