@@ -21,8 +21,8 @@ import {
   yearLayout,
   yearSheetName,
 } from '../workbook/layouts'
-import type { Cell, Grid, SheetLayout, WritePlan } from '../workbook/types'
-import { type CommandContext, EXIT, type Outcome } from './commands'
+import type { Cell, Grid, SheetLayout, Workbook, WritePlan } from '../workbook/types'
+import { type CommandContext, EXIT, type Outcome, type Workflows } from './commands'
 import { DEMO_SECONDMENTS, type DemoYear, demoYear } from './demo-data'
 import { saveWorkbookFile } from './file'
 import { newXlsxBook, XlsxWorkbook } from './xlsx-workbook'
@@ -54,14 +54,22 @@ interface Timings {
   save: number
 }
 
-export async function runDemo(out: string, ctx: CommandContext): Promise<number> {
-  const started = performance.now()
-  const { workflows } = ctx
-  const { reporter } = ctx
-  const data = demoYear()
+/** The demo's clock: when each step happens (a close on its deadline, 第八–十条). */
+export type DemoClock = (instant: Date) => void
+
+/**
+ * Plays the demo year on any host's Workbook: 初始化, records, then month by month 新建 → enter → 结算 →
+ * 公示, quarters, and the year before and after the leader's ratings. `clock` is told the time of each step.
+ */
+export function playDemoYear(
+  book: Workbook,
+  workflows: Workflows,
+  data: DemoYear,
+  clock: DemoClock,
+  onMonth?: (label: string, done: number, total: number) => void,
+): void {
   let now = new Date('2025-01-02T01:00:00Z')
-  const raw = newXlsxBook(now)
-  const book = new XlsxWorkbook(raw, { clock: () => now, user: DEMO_USER, timeZone: 'Asia/Shanghai' })
+  clock(now)
   const calendar = workCalendar()
   const rules = defaultRules()
   const dueDate = (p: Period, which: '初评' | '终评') => deadline(p, which, calendar, rules).due
@@ -69,8 +77,8 @@ export async function runDemo(out: string, ctx: CommandContext): Promise<number>
   const at = (date: string, minutes = 0) => {
     const target = morningOf(date, minutes)
     now = target > now ? target : new Date(now.getTime() + 10 * 60_000)
+    clock(now)
   }
-
   const run = (what: string, outcome: Outcome): void => {
     if (!outcome.ok) {
       const lines = outcome.problems.slice(0, 10).map((p) => `  “${p.sheet}” ${p.cell}：${p.message}`)
@@ -79,10 +87,8 @@ export async function runDemo(out: string, ctx: CommandContext): Promise<number>
     book.apply(outcome.plan)
   }
 
-  reporter.step(`生成演示数据：${data.year}年，${data.operators.length}名话务员（先后在岗），种子固定`)
   run('初始化考核表', workflows.setupWorkbook(book))
   book.apply({ message: '', writes: recordWrites(data) })
-
   for (let m = 1; m <= 12; m++) {
     const month = `${data.year}-${String(m).padStart(2, '0')}`
     const period = monthPeriod(month)
@@ -94,15 +100,13 @@ export async function runDemo(out: string, ctx: CommandContext): Promise<number>
     run(`${periodLabel(period)}月度结算`, workflows.closePeriod(book, period))
     at(due, 15)
     run(`${periodLabel(period)}公示`, workflows.publishMonth(book, month))
-    reporter.progress(`${periodLabel(period)}结算`, m - 1, 12)
+    onMonth?.(`${periodLabel(period)}结算`, m - 1, 12)
     if (m % 3 === 0) {
       const quarter: Period = { kind: 'quarter', year: data.year, quarter: m / 3 }
       at(dueDate(quarter, '终评'))
       run(`${periodLabel(quarter)}季度结算`, workflows.closePeriod(book, quarter))
     }
   }
-  reporter.done()
-
   // 第十条: the year closes once for the monthly part, then again with the division leader's ratings.
   const year: Period = { kind: 'year', year: data.year }
   at(dueDate(year, '初评'))
@@ -111,6 +115,26 @@ export async function runDemo(out: string, ctx: CommandContext): Promise<number>
   book.apply(yearRatingPlan(book, data))
   at(dueDate(year, '终评'))
   run(`${data.year}年度结算（含领导评价）`, workflows.closePeriod(book, year))
+}
+
+export async function runDemo(out: string, ctx: CommandContext): Promise<number> {
+  const started = performance.now()
+  const { reporter } = ctx
+  const data = demoYear()
+  let now = new Date('2025-01-02T01:00:00Z')
+  const raw = newXlsxBook(now)
+  const book = new XlsxWorkbook(raw, { clock: () => now, user: DEMO_USER, timeZone: 'Asia/Shanghai' })
+  reporter.step(`生成演示数据：${data.year}年，${data.operators.length}名话务员（先后在岗），种子固定`)
+  playDemoYear(
+    book,
+    ctx.workflows,
+    data,
+    (instant) => {
+      now = instant
+    },
+    (label, done, total) => reporter.progress(label, done, total),
+  )
+  reporter.done()
   const built = performance.now()
 
   reporter.step(`保存 ${out}`)
@@ -168,7 +192,7 @@ function recordWrites(data: DemoYear): WritePlan['writes'] {
 }
 
 /** The numbers typed into a prepared month sheet; count cells stay blank (they fill from 事件 / 值班). */
-function monthInputPlan(book: XlsxWorkbook, data: DemoYear, month: MonthKey): WritePlan {
+function monthInputPlan(book: Workbook, data: DemoYear, month: MonthKey): WritePlan {
   const name = monthSheetName(month)
   const grid = book.read([name]).get(name) ?? []
   const idAt = (grid[0] ?? []).indexOf('工号')
@@ -185,7 +209,7 @@ function monthInputPlan(book: XlsxWorkbook, data: DemoYear, month: MonthKey): Wr
 }
 
 /** 第十条: the division leader's annual rating typed into the year sheet after the first close. */
-function yearRatingPlan(book: XlsxWorkbook, data: DemoYear): WritePlan {
+function yearRatingPlan(book: Workbook, data: DemoYear): WritePlan {
   const name = yearSheetName(data.year)
   const grid = book.read([name]).get(name) ?? []
   const idAt = (grid[0] ?? []).indexOf('工号')

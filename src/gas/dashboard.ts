@@ -4,14 +4,7 @@
  * as a plan (pure, tested) and written with one setValues per sheet, one RangeList call per format, and
  * native charts from the Sheets chart builder (line, histogram columns, stacked columns, grouped columns).
  */
-import {
-  type MonthKey,
-  monthPeriod,
-  type Period,
-  periodLabel,
-  shiftMonth,
-  tryParsePeriod,
-} from '../core/period'
+import { type MonthKey, type Period, periodLabel, shiftMonth, tryParsePeriod } from '../core/period'
 import { InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
@@ -94,6 +87,7 @@ class Layout {
     empty = '无',
   ): {
     row: number
+    column: number
     rows: number
     columns: number
   } {
@@ -104,7 +98,7 @@ class Layout {
     if (body.length === 0) this.rows.push([empty])
     for (const b of body) this.rows.push([...b])
     this.blank()
-    return { row, rows: body.length + 1, columns: header.length }
+    return { row, column: 1, rows: body.length + 1, columns: header.length }
   }
 
   grid(): Cell[][] {
@@ -503,9 +497,4 @@ export function showReport(): void {
       .setHeight(760)
     SpreadsheetApp.getUi().showModalDialog(html, `考核报告 · ${periodLabel(period)}`)
   })
-}
-
-/** The month a sidebar or default refers to. */
-export function lastMonthPeriod(book: Workbook): Period {
-  return monthPeriod(shiftMonth(book.now().slice(0, 7), -1))
 }

@@ -3,12 +3,14 @@
  * 派驻缺位 (第三条), 补休 (第五条, 第十一条). Results are written in place as frozen values, the sheet is
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
+import { isLocalDate } from '../core/dates'
 import { exact, toCellNumber } from '../core/decimal'
 import { dispatchVacancies } from '../core/dispatch'
 import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
-import type { Operator, Trigger } from '../core/model'
+import type { Incident, Operator, Trigger } from '../core/model'
 import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
 import {
+  dayAfter,
   firstDay,
   formatPeriod,
   lastDay,
@@ -52,7 +54,27 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
   const inputs = parseInputs(grids, monthPeriod(month))
   const sheet = tableOf(grids, name)
   const evaluation = evaluateMonth(inputs, sheet, month)
-  return { inputs, evaluation, sheet, problems: [...inputs.problems, ...evaluation.problems] }
+  const early = notEnded(month, book.now().slice(0, 10))
+  return {
+    inputs,
+    evaluation,
+    sheet,
+    problems: [...(early ? [early] : []), ...inputs.problems, ...evaluation.problems],
+  }
+}
+
+/**
+ * A month is closed only once it has ended (第八条: results are published after the month): closing on or
+ * before its last day is a problem, so a half-entered month is never frozen by a click made too early.
+ */
+export function notEnded(month: MonthKey, today: string): Problem | null {
+  const period = monthPeriod(month)
+  if (!isLocalDate(today) || today > lastDay(period)) return null
+  return {
+    sheet: monthSheetName(month),
+    cell: 'A1',
+    message: `月份尚未结束：${periodLabel(period)}到${lastDay(period)}才结束（今天是${today}），请在${dayAfter(period)}及以后结算`,
+  }
 }
 
 /** Problems that would stop the month's close. */
@@ -89,6 +111,14 @@ export function monthResults(
   const stars = monthStars(scored, Number(rules['stars.count'].valueOf()))
   const bottom = bottomGroup(scored, Number(rules['bottom.count'].valueOf()))
   const triggers = new Map<string, readonly Trigger[]>()
+  // Index incidents by operator once: evaluateSanctions filters what it is given, so passing only the
+  // operator's own rows keeps a close linear in the team size instead of operators × incidents.
+  const byOperator = new Map<string, Incident[]>()
+  for (const i of inputs.incidents) {
+    const mine = byOperator.get(i.id)
+    if (mine) mine.push(i)
+    else byOperator.set(i.id, [i])
+  }
   for (const r of evaluation.rows) {
     const standing: MonthStanding = {
       month: evaluation.month,
@@ -98,7 +128,7 @@ export function monthResults(
     const past = history.get(r.id) ?? []
     triggers.set(
       r.id,
-      evaluateSanctions(r.id, evaluation.month, [...past, standing], inputs.incidents, rules),
+      evaluateSanctions(r.id, evaluation.month, [...past, standing], byOperator.get(r.id) ?? [], rules),
     )
   }
   return { ranks, stars, bottom, triggers }

@@ -86,7 +86,7 @@ describe('kaohe commands on .xlsx files (SPEC §12)', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
     const ws = wb.getWorksheet(monthSheetName(MONTH))
-    const headers = (ws?.getRow(1).values as unknown[]).map(String)
+    const headers = ws ? (ws.getRow(1).values as unknown[]).map(String) : []
     const col = (h: string) => headers.indexOf(h)
     const row = ws?.getRow(2)
     expect(row?.getCell(col('工号')).value).toBe('GZ01')

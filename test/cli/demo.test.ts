@@ -31,7 +31,8 @@ describe('kaohe demo: a realistic, seeded year (npm start)', () => {
     expect(DEMO_OPERATORS.filter((o) => o.homeCourt !== '').length).toBeGreaterThanOrEqual(5)
     // 第七条（四）: one call complained about through two channels.
     const byCall = new Map<string, number>()
-    for (const e of data.events.filter((x) => x.type === '有效投诉')) byCall.set(e.callId, (byCall.get(e.callId) ?? 0) + 1)
+    for (const e of data.events.filter((x) => x.type === '有效投诉'))
+      byCall.set(e.callId, (byCall.get(e.callId) ?? 0) + 1)
     expect([...byCall.values()]).toContain(2)
   })
 
