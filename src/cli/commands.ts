@@ -179,6 +179,22 @@ export async function publishCommand(file: string, monthText: string, ctx: Comma
   return EXIT.ok
 }
 
+/** `kaohe prepare <book.xlsx> <month>`: 新建月度录入表, the month sheet listed from 人员 (第十四条, 第十七条). */
+export async function prepareCommand(file: string, monthText: string, ctx: CommandContext): Promise<number> {
+  const period = periodArg(monthText)
+  if (period.kind !== 'month') {
+    throw new UsageError(`月度录入表按月建立，请给出月份，例如 2026-05（收到“${formatPeriod(period)}”）`)
+  }
+  await assertNotOpenElsewhere(file)
+  const { raw, book } = await openBook(file, ctx)
+  assertAssessmentBook(book, file)
+  ctx.reporter.step(`新建 ${periodLabel(period)} 月度录入表`)
+  const outcome = ctx.workflows.prepareMonth(book, formatPeriod(period))
+  if (!outcome.ok) return refuse(ctx, outcome.message, outcome.problems)
+  await applyAndSave(file, raw, book, outcome.plan, ctx)
+  return EXIT.ok
+}
+
 /** Turns any error into a Chinese message and an exit code; a stack trace only with KAOHE_DEBUG=1. */
 export function exitCodeOf(err: unknown, reporter: Reporter): number {
   const debug = process.env.KAOHE_DEBUG === '1'

@@ -25,6 +25,7 @@ import type { Cell, Grid, SheetLayout, Workbook, WritePlan } from '../workbook/t
 import { type CommandContext, EXIT, type Outcome, type Workflows } from './commands'
 import { DEMO_SECONDMENTS, type DemoYear, demoYear } from './demo-data'
 import { saveWorkbookFile } from './file'
+import { reportPath, writeReport } from './report'
 import { newXlsxBook, XlsxWorkbook } from './xlsx-workbook'
 
 const DEMO_USER = '演示用户（带班班长）'
@@ -145,6 +146,9 @@ export async function runDemo(out: string, ctx: CommandContext): Promise<number>
     build: built - started,
     save: finished - built,
   })
+  // Issue 7: the demo also writes the year's printable report beside the workbook.
+  const year: Period = { kind: 'year', year: data.year }
+  reporter.info(`考核报告：${await writeReport(book, year, reportPath(out, year))}`)
   return EXIT.ok
 }
 
@@ -276,13 +280,20 @@ function printSummary(
       `  ${r[am ?? -1]} ${r[aname ?? -1]} ${r[alevel ?? -1]} ${r[aclause ?? -1]}：${r[areason ?? -1]}`,
     )
   }
-  const reminders = rows.filter((x) => x[alevel ?? -1] === '谈话提醒')
-  for (const r of reminders.slice(0, 4)) {
+  // One line per operator and clause (the first month it fired); the sheet has every month.
+  const seen = new Set<string>()
+  const reminders = rows.filter((x) => {
+    const key = `${x[aname ?? -1]}${x[aclause ?? -1]}`
+    if (x[alevel ?? -1] !== '谈话提醒' || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  for (const r of reminders.slice(0, 6)) {
     reporter.info(
       `  ${r[am ?? -1]} ${r[aname ?? -1]} ${r[alevel ?? -1]} ${r[aclause ?? -1]}：${r[areason ?? -1]}`,
     )
   }
-  if (reminders.length > 4) reporter.info(`  ……其余 ${reminders.length - 4} 条谈话提醒见“${SHEET.alerts}”表`)
+  reporter.info(`  完整列表见“${SHEET.alerts}”表`)
   const yname = yearSheetName(data.year)
   const year = book.read([yname]).get(yname) ?? []
   const [yid, yscore, ytier, yrank] = ['工号', '年度得分', '建议档次', '排名'].map((h) => column(year, h))

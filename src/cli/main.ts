@@ -10,12 +10,14 @@ import {
   EXIT,
   exitCodeOf,
   initCommand,
+  prepareCommand,
   publishCommand,
   reopenCommand,
   validateCommand,
 } from './commands'
 import { runDemo } from './demo'
 import { createReporter } from './output'
+import { registerReportCommands } from './report'
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -72,6 +74,7 @@ export function buildProgram(run: (code: number) => void): Command {
         '',
         '示例：',
         '  kaohe init 考核.xlsx',
+        '  kaohe prepare 考核.xlsx 2026-05',
         '  kaohe validate 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-Q2',
@@ -84,6 +87,12 @@ export function buildProgram(run: (code: number) => void): Command {
     .description('新建考核表，或为已有考核表补齐工作表、表头、下拉选项和默认规则（不会覆盖已有数据）')
     .argument('<book.xlsx>', '考核表文件')
     .action(wrap<[string]>(initCommand))
+  program
+    .command('prepare')
+    .description('新建某月的月度录入表：按“人员”表列出当月在岗人员，不参与考核的注明原因')
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<month>', '月份，例如 2026-05')
+    .action(wrap<[string, string]>(prepareCommand))
   program
     .command('validate')
     .description('校验某期间的数据，逐条列出问题（不修改文件）')
@@ -113,6 +122,7 @@ export function buildProgram(run: (code: number) => void): Command {
     .description('生成一份逼真的演示考核表（18 名话务员的一整年），并结算全年各月、各季度和年度')
     .argument('[out.xlsx]', '输出文件', 'out/demo.xlsx')
     .action(wrap<[string]>(runDemo))
+  registerReportCommands(program, wrap)
   return program
 }
 

@@ -183,7 +183,11 @@ export function parseDate(
       return fail(`${field}不是存在的日期：${showValue(v)}`)
     }
   }
-  return fail(`${field}应为日期（如 2026-05-01），实际为${showValue(v)}`)
+  // A date serial (a date cell whose format was changed to a number, e.g. 45293 = 2024-01-02) is not
+  // guessed at: the same number could be a typo. The message says how to fix the cell instead.
+  const serial = typeof v === 'number' && Number.isInteger(v) && v >= 20000 && v <= 80000
+  const hint = serial ? '：看起来是被设成数字格式的日期，请把单元格格式改为日期后重新输入' : ''
+  return fail(`${field}应为日期（如 2026-05-01），实际为${showValue(v)}${hint}`)
 }
 
 /** The 14 input columns of a month row, in the order of SPEC §9. */

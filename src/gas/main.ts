@@ -2,6 +2,8 @@
  * The Apps Script entry: only re-exports. Every function exported here becomes a top-level function in
  * dist/Code.js (scripts/build.mjs), with its JSDoc, so Sheets sees custom functions and menu handlers.
  */
+
+export { menuDashboard, showReport, showStatement } from './dashboard'
 export * from './functions'
 export {
   menuAlerts,

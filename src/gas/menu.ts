@@ -10,6 +10,7 @@ import { formatProblem, type Problem } from '../core/problems'
 import type { Outcome } from '../workbook/outcome'
 import type { Workbook } from '../workbook/types'
 import * as workflows from '../workbook/workflows'
+import { refreshAfterClose } from './dashboard'
 import { renderSidebar, SIDEBAR_TITLE } from './sidebar'
 import { messageOf, SpreadsheetWorkbook } from './spreadsheet-workbook'
 
@@ -33,6 +34,9 @@ export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   null,
   ['生成公示表', 'menuPublish'],
   ['预警一览', 'menuAlerts'],
+  ['刷新看板…', 'menuDashboard'],
+  ['个人成绩单…', 'showStatement'],
+  ['考核报告（可打印）…', 'showReport'],
   null,
   ['帮助', 'menuHelp'],
 ]
@@ -177,13 +181,16 @@ function changeForPeriod(
   what: string,
   kinds: readonly Kind[],
   run: (book: Workbook, period: Period) => Outcome,
+  after?: (book: Workbook, period: Period) => void,
 ): void {
   guarded(title, () => {
     const book = new SpreadsheetWorkbook()
     const period = askPeriod(title, what, kinds, book)
     withLock(() => {
       toast(`正在处理${periodLabel(period)}……`, 30)
-      applyOutcome(book, `${title}：${periodLabel(period)}`, run(book, period))
+      const outcome = run(book, period)
+      applyOutcome(book, `${title}：${periodLabel(period)}`, outcome)
+      if (outcome.ok) after?.(book, period)
     })
   })
 }
@@ -237,17 +244,35 @@ export function menuValidate(): void {
 
 /** 月度结算… (第七条、第八条、第十一条、第十五条、第十六条). */
 export function menuCloseMonth(): void {
-  changeForPeriod('月度结算', '要结算', ['month'], (book, p) => workflows.closePeriod(book, p))
+  changeForPeriod(
+    '月度结算',
+    '要结算',
+    ['month'],
+    (book, p) => workflows.closePeriod(book, p),
+    refreshAfterClose,
+  )
 }
 
 /** 季度结算… (第九条、第十二条、第十三条). */
 export function menuCloseQuarter(): void {
-  changeForPeriod('季度结算', '要结算', ['quarter'], (book, p) => workflows.closePeriod(book, p))
+  changeForPeriod(
+    '季度结算',
+    '要结算',
+    ['quarter'],
+    (book, p) => workflows.closePeriod(book, p),
+    refreshAfterClose,
+  )
 }
 
 /** 年度结算… (第十条、第十三条). */
 export function menuCloseYear(): void {
-  changeForPeriod('年度结算', '要结算', ['year'], (book, p) => workflows.closePeriod(book, p))
+  changeForPeriod(
+    '年度结算',
+    '要结算',
+    ['year'],
+    (book, p) => workflows.closePeriod(book, p),
+    refreshAfterClose,
+  )
 }
 
 /** 重新开放…: removes a closed period's protection so it can be corrected; asks first; logged. */

@@ -35,6 +35,7 @@ h3{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}
 th,td{border:1px solid #dadce0;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f1f3f4;font-weight:600}
+td[data-k="id"],td[data-k="name"],td[data-k="month"],td[data-k="date"],td[data-k="expires"],td[data-k="due"],td[data-k="nominal"]{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.star td{background:#d9ead3}
 tr.reminder td{background:#fce8b2}
@@ -357,6 +358,20 @@ function statementMonth(m: StatementMonth): string {
   )
 }
 
+/** Month sections; months where the operator has no row are summed up in one line. */
+function statementMonths(months: readonly StatementMonth[]): string {
+  const absent = months.filter(
+    (m) => !m.scored && m.events.length === 0 && /没有该工号|尚无月度表/.test(m.note),
+  )
+  const shown = months.filter((m) => !absent.includes(m)).map(statementMonth)
+  if (absent.length > 0) {
+    shown.push(
+      `<p class="empty" data-k="absentMonths">未列入月度表的月份：${absent.map((m) => esc(m.month)).join('、')}</p>`,
+    )
+  }
+  return shown.join('')
+}
+
 /** The 个人成绩单 as a printable page (`kaohe statement`). */
 export function renderStatement(st: Statement): string {
   const a = st.aggregate
@@ -401,7 +416,7 @@ export function renderStatement(st: Statement): string {
     st.notices.map((n) => `<div class="warn">${esc(n)}</div>`).join('') +
     aggregate +
     (trend ? `<section><h2>月度总分走势</h2>${trend}</section>` : '') +
-    `<section><h2>月度得分明细（第七条）</h2>${st.months.map(statementMonth).join('')}</section>` +
+    `<section><h2>月度得分明细（第七条）</h2>${statementMonths(st.months)}</section>` +
     `<section><h2>谈话提醒与辞退预警（第十五条、第十六条）</h2>${triggers}</section>` +
     `<section><h2>补休（第五条、第十一条）</h2>${leaveTable(st.leave, 'leave')}</section>` +
     '<div class="sign"><div>话务员签名</div><div>带班班长签名</div><div>日期</div></div>'

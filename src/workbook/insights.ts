@@ -254,7 +254,7 @@ export interface Insights {
   readonly periodRows: readonly PeriodRow[]
   /** 预警 rows for the months of the period. */
   readonly alerts: readonly AlertRow[]
-  /** 预警 rows still open at asOf: the latest closed month's triggers and every 派驻缺位 row. */
+  /** 预警 rows still open at asOf: the latest closed month's triggers and 派驻缺位 rows. */
   readonly openAlerts: readonly AlertRow[]
   /** 补休 not fully taken, expiring within `expiringWithinDays` of asOf. */
   readonly expiringLeave: readonly LeaveRow[]
@@ -536,9 +536,8 @@ export function insightsFromGrids(
   if (period.kind === 'year') periodRows = readPeriodRows(grids.get(yearSheetName(year)), periodMonths, true)
 
   const latestClosed = [...months].reverse().find((m) => isClosed(m) && m <= asOf.slice(0, 7)) ?? focusMonth
-  const openAlerts = alertsAll.filter(
-    (a) => a.level === '派驻缺位' || (latestClosed !== null && a.month === latestClosed),
-  )
+  // Each close re-evaluates every trigger (and 派驻缺位) for its month: the latest month's rows are the open ones.
+  const openAlerts = alertsAll.filter((a) => latestClosed !== null && a.month === latestClosed)
 
   const holidays = readDayOverrides(grids.get(SHEET.holidays))
   const rulesGrid = grids.get(SHEET.rules)

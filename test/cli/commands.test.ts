@@ -7,6 +7,7 @@ import {
   EXIT,
   exitCodeOf,
   initCommand,
+  prepareCommand,
   publishCommand,
   reopenCommand,
   validateCommand,
@@ -173,6 +174,24 @@ describe('kaohe commands on .xlsx files (SPEC §12)', () => {
     const code = await closeCommand(file, MONTH, ctx).catch((err) => exitCodeOf(err, ctx.reporter))
     expect(code).toBe(EXIT.usage)
     expect(errors.pop()).toContain('Excel/WPS 中打开')
+    expect(sha256(file)).toBe(before)
+  })
+
+  it('第十四条 prepare lists the month from 人员; a second prepare is refused and changes nothing', async () => {
+    const { ctx } = testContext()
+    await initCommand(file, ctx)
+    await fillScenario(file, GOOD)
+    const june = '2025-06'
+    expect(await prepareCommand(file, june, ctx)).toBe(EXIT.ok)
+    const book = new XlsxWorkbook(await loadWorkbookFile(file))
+    expect(
+      book
+        .read([monthSheetName(june)])
+        .get(monthSheetName(june))
+        ?.map((r) => r[0]),
+    ).toEqual(['工号', 'GZ01', 'GZ02', 'GZ03'])
+    const before = sha256(file)
+    expect(await prepareCommand(file, june, ctx)).toBe(EXIT.problems)
     expect(sha256(file)).toBe(before)
   })
 

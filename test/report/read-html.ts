@@ -37,7 +37,7 @@ export function rows(html: string, name: string, key = 'data-id'): Map<string, M
 
 /** The text of the first element carrying data-k="key" (cards, header fields). */
 export function field(html: string, key: string): string {
-  const m = new RegExp(`data-k="${key}"[^>]*>(.*?)</`, 's').exec(html)
+  const m = new RegExp(`<[a-z][a-z0-9]*[^>]*\\sdata-k="${key}"[^>]*>(.*?)</`, 's').exec(html)
   if (!m) throw new Error(`field ${key} not found`)
   return unescapeHtml(m[1] ?? '')
 }

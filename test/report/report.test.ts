@@ -50,7 +50,7 @@ describe('看板 data model (insights)', () => {
     expect(ins.byMonth[5]?.closed).toBe(false)
   })
 
-  it('第十五条 open alerts are the latest closed month’s and every 派驻缺位 (第三条)', () => {
+  it('第十五条 open alerts are the latest closed month’s, 派驻缺位 (第三条) included', () => {
     const { book } = fixtureBook()
     const ins = buildInsights(book, may)
     expect(ins.openAlerts.map((a) => `${a.month}${a.level}`)).toEqual(['2026-05谈话提醒', '2026-05派驻缺位'])

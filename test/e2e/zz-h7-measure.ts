@@ -1,0 +1,18 @@
+import { SPREADSHEET_CLASSES } from '../support/fake-apps-script'
+import { fillMonth, menu, openSheets, rosterRows } from '../e2e/sheets-scenario'
+const n = Number(process.argv[2] ?? 18)
+const s = openSheets()
+menu(s, 'menuSetup')
+s.fake.sheet('人员').getRange(2, 1, n, 7).setValues(rosterRows(n))
+menu(s, 'menuNewMonth', '2026-04')
+fillMonth(s, 4, n)
+menu(s, 'menuCloseMonth', '2026-04')
+menu(s, 'menuNewMonth', '2026-05')
+fillMonth(s, 5, n)
+s.fake.resetCounts()
+console.log(menu(s, 'menuCloseMonth', '2026-05'))
+const by = s.fake.countsByMethod()
+const fam = Object.entries(by).filter(([k]) => (SPREADSHEET_CLASSES as readonly string[]).includes(k.split('.')[0] ?? ''))
+console.log(JSON.stringify(Object.fromEntries(fam), null, 1))
+console.log('family', s.fake.count(), 'all', s.fake.count([...s.fake.calls.keys()].map((k) => k.split('.')[0] ?? '')))
+console.log(JSON.stringify(Object.fromEntries(Object.entries(by).filter(([k]) => !(SPREADSHEET_CLASSES as readonly string[]).includes(k.split('.')[0] ?? '')))))
