@@ -55,12 +55,30 @@ export function rollToWorkingDay(
   return { due: day, restUntil }
 }
 
+/**
+ * The due date of a period's 初评 or 终评. Where rolling pushes the 初评 past the 终评 (2025-10: the 5th falls
+ * in National Day, rolls to 10-11, while the 10th is a working day), the 终评 is not due before the 初评 —
+ * the final scores cannot be settled before the preliminary ones are published. This is our reading of
+ * "遇节假日顺延…下同"; the 办法 does not address the overlap.
+ */
 export function deadline(
   period: Period,
   which: DeadlineKind,
   calendar: WorkCalendar,
   rules: Rules,
 ): Deadline {
+  const own = ownDeadline(period, which, calendar, rules)
+  if (which === '初评') return own
+  const preliminary = ownDeadline(period, '初评', calendar, rules)
+  if (preliminary.due <= own.due) return own
+  return {
+    nominal: own.nominal,
+    due: preliminary.due,
+    reason: `${own.reason}；因初步统计顺延至${preliminary.due}，评定截止日随之顺延至同日`,
+  }
+}
+
+function ownDeadline(period: Period, which: DeadlineKind, calendar: WorkCalendar, rules: Rules): Deadline {
   const nominal = nominalDeadline(period, which, rules)
   const roll = Number(rules['deadline.rollWorkingDays'].valueOf())
   const { due, restUntil } = rollToWorkingDay(nominal, calendar, roll)

@@ -1,5 +1,5 @@
 /** Assessment periods (第六条): a month, a quarter or a year, written `2026-05`, `2026-Q2`, `2026`. */
-import { type LocalDate, addDays, daysInMonth, localDate } from './dates'
+import { addDays, daysInMonth, type LocalDate, localDate } from './dates'
 
 export type MonthKey = string // `YYYY-MM`
 
@@ -44,7 +44,8 @@ export function tryParsePeriod(text: string): Period | null {
 
 export function parsePeriod(text: string): Period {
   const period = tryParsePeriod(text)
-  if (!period) throw new RangeError(`期间格式不正确：“${text}”，应为 2026-05（月）、2026-Q2（季度）或 2026（年）`)
+  if (!period)
+    throw new RangeError(`期间格式不正确：“${text}”，应为 2026-05（月）、2026-Q2（季度）或 2026（年）`)
   return period
 }
 

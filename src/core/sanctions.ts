@@ -5,8 +5,8 @@
  * (sanction.yearWindowMonths), and counts are inclusive (以上含本数). A 重大投诉 is also an 有效投诉 and
  * complaints about the same 通话编号 count once; a 重大质量问题 is also a 质量问题. Clause (四) counts 旷工
  * only (as written; 擅自脱岗 is scored but not counted here), and 迟到 + 早退 together. A 重大考勤作假 is
- * also a 考勤作假, so it triggers the reminder as well as the dismissal, like the other clauses, where
- * every dismissal threshold is at or above the reminder's.
+ * also a 考勤作假. When a clause's dismissal fires, its reminder is not listed separately: the dismissal
+ * subsumes it (every dismissal threshold is at or above the reminder's).
  */
 import { distinctComplaints, QUALITY_TYPES } from './incidents'
 import type { Incident, IncidentType, SanctionLevel, Trigger } from './model'
@@ -175,10 +175,13 @@ export function evaluateSanctions(
   add('谈话提醒', 3, int('reminder.absentHalfDays'), absent.length, absentReason)
   add('谈话提醒', 3, 1, fraud.length, `当月考勤作假${dates(fraud)}`)
 
-  // One trigger per level and clause, dismissal first, then by clause.
+  // One trigger per level and clause, dismissal first, then by clause. A dismissal subsumes the reminder
+  // of the same clause (every dismissal threshold is at or above the reminder's), so 预警 lists it once.
   const triggers: Trigger[] = []
+  const dismissed = new Set(findings.filter((f) => f.level === '辞退或更换').map((f) => f.clause))
   for (const level of ['辞退或更换', '谈话提醒'] as const) {
     for (let clause = 0; clause < CLAUSES.length; clause++) {
+      if (level === '谈话提醒' && dismissed.has(clause)) continue
       const reasons = [
         ...new Set(findings.filter((f) => f.level === level && f.clause === clause).map((f) => f.reason)),
       ]

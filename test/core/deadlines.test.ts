@@ -119,3 +119,15 @@ describe('第八条–第十条 deadlines', () => {
     expect(due('2025', '终评')).toMatchObject({ nominal: '2026-01-10', due: '2026-01-14' })
   })
 })
+
+describe('第八条 终评 never falls before 初评', () => {
+  it('第八条 2025-09: 初评 rolls past National Day to 10-11 (a working Saturday), so 终评 moves to 10-11 too', () => {
+    const cal = workCalendar()
+    const month = parsePeriod('2025-09')
+    expect(deadline(month, '初评', cal, defaultRules()).due).toBe('2025-10-11')
+    const final = deadline(month, '终评', cal, defaultRules())
+    expect(final.nominal).toBe('2025-10-10')
+    expect(final.due).toBe('2025-10-11')
+    expect(final.reason).toContain('评定截止日随之顺延')
+  })
+})

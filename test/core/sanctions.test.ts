@@ -65,12 +65,9 @@ describe('第十五条（一）/第十六条（一） ranking', () => {
     expect(t?.reason).toBe('连续2个月排名倒数前三（2026-04、2026-05）')
   })
 
-  it('第十六条（一） bottom three in M−2, M−1 and M: dismissal and reminder, dismissal first', () => {
+  it('第十六条（一） bottom three in M−2, M−1 and M: dismissal, which subsumes the reminder', () => {
     const triggers = evaluate(history([0, 1, 2]))
-    expect(triggers.map((t) => `${t.level} ${t.clause}`)).toEqual([
-      '辞退或更换 第十六条（一）',
-      '谈话提醒 第十五条（一）',
-    ])
+    expect(triggers.map((t) => `${t.level} ${t.clause}`)).toEqual(['辞退或更换 第十六条（一）'])
     expect(triggers[0]?.reason).toContain('连续3个月排名倒数前三（2026-03、2026-04、2026-05）')
     expect(mostSevere(triggers)?.level).toBe('辞退或更换')
   })
@@ -104,7 +101,7 @@ describe('第十五条（一）/第十六条（一） ranking', () => {
 
   it('第十六条（一） 4 times in 6 months: dismissal; 3 times: reminder only', () => {
     expect(summary(history([0, 2, 4]))).toEqual(['谈话提醒 第十五条（一）'])
-    expect(summary(history([0, 2, 4, 5]))).toEqual(['辞退或更换 第十六条（一）', '谈话提醒 第十五条（一）'])
+    expect(summary(history([0, 2, 4, 5]))).toEqual(['辞退或更换 第十六条（一）'])
   })
 
   it('第十五条（一） thresholds are rule parameters', () => {
@@ -159,10 +156,7 @@ describe('第十五条（二）/第十六条（二） complaints', () => {
   it('第十六条（二） 4 有效投诉 in 6 months: dismissal; 3: reminder only', () => {
     const four = times(4, (k) => incident('有效投诉', k, 5 + k))
     const t = evaluate(history([]), four)
-    expect(t.map((x) => `${x.level} ${x.clause}`)).toEqual([
-      '辞退或更换 第十六条（二）',
-      '谈话提醒 第十五条（二）',
-    ])
+    expect(t.map((x) => `${x.level} ${x.clause}`)).toEqual(['辞退或更换 第十六条（二）'])
     expect(t[0]?.reason).toBe('近6个月内有效投诉4次（2026-02-08、2026-03-07、2026-04-06、2026-05-05）')
     expect(summary(history([]), four.slice(1))).toEqual(['谈话提醒 第十五条（二）'])
   })
@@ -205,7 +199,7 @@ describe('第十五条（三）/第十六条（三） service quality', () => {
         history([]),
         times(4, (k) => incident('质量问题', k)),
       ),
-    ).toEqual(['辞退或更换 第十六条（三）', '谈话提醒 第十五条（三）'])
+    ).toEqual(['辞退或更换 第十六条（三）'])
     expect(summary(history([]), [incident('重大质量问题', 11), incident('重大质量问题', 8)])).toEqual([
       '辞退或更换 第十六条（三）',
     ])
@@ -225,8 +219,8 @@ describe('第十五条（四）/第十六条（四） attendance in the month', 
     expect(summary(history([]), late(5))).toEqual(['谈话提醒 第十五条（四）'])
   })
 
-  it('第十六条（四） 6 迟到早退: dismissal (and reminder)', () => {
-    expect(summary(history([]), late(6))).toEqual(['辞退或更换 第十六条（四）', '谈话提醒 第十五条（四）'])
+  it('第十六条（四） 6 迟到早退: dismissal (the reminder is subsumed)', () => {
+    expect(summary(history([]), late(6))).toEqual(['辞退或更换 第十六条（四）'])
   })
 
   it('第十五条（四） late arrivals count only in their own month', () => {
@@ -242,34 +236,30 @@ describe('第十五条（四）/第十六条（四） attendance in the month', 
 
   it('第十六条（四） 旷工 1.5 days: reminder only; 2 days: dismissal', () => {
     expect(summary(history([]), absent(3))).toEqual(['谈话提醒 第十五条（四）'])
-    expect(summary(history([]), absent(4))).toEqual(['辞退或更换 第十六条（四）', '谈话提醒 第十五条（四）'])
+    expect(summary(history([]), absent(4))).toEqual(['辞退或更换 第十六条（四）'])
   })
 
   it('第十五条（四） 擅自脱岗 is not 旷工 for sanctions', () => {
     expect(summary(history([]), absent(4, '擅自脱岗半天'))).toEqual([])
   })
 
-  it('第十五条（四） 考勤作假: reminder; 重大考勤作假: dismissal and reminder', () => {
+  it('第十五条（四） 考勤作假: reminder; 重大考勤作假: dismissal only', () => {
     expect(summary(history([]), [incident('考勤作假', 1)])).toEqual([])
     expect(summary(history([]), [incident('考勤作假', 0)])).toEqual(['谈话提醒 第十五条（四）'])
     const t = evaluate(history([]), [incident('重大考勤作假', 0, 7)])
-    expect(t.map((x) => `${x.level} ${x.clause}`)).toEqual([
-      '辞退或更换 第十六条（四）',
-      '谈话提醒 第十五条（四）',
-    ])
+    expect(t.map((x) => `${x.level} ${x.clause}`)).toEqual(['辞退或更换 第十六条（四）'])
     expect(t[0]?.reason).toBe('当月考勤存在重大作假（2026-05-07）')
   })
 })
 
 describe('several clauses at once', () => {
-  it('第十五条/第十六条 one trigger per level and clause, dismissal first, reasons joined', () => {
+  it('第十五条/第十六条 one trigger per clause, dismissal first and subsuming its reminder, reasons joined', () => {
     const t = evaluate(history([0, 1, 2, 4]), [
       ...times(4, (k) => incident('迟到', 0, k + 1)),
       incident('重大投诉', 0),
     ])
     expect(t.map((x) => `${x.level} ${x.clause}`)).toEqual([
       '辞退或更换 第十六条（一）',
-      '谈话提醒 第十五条（一）',
       '谈话提醒 第十五条（二）',
       '谈话提醒 第十五条（四）',
     ])
