@@ -241,8 +241,7 @@ describe('月度结算', () => {
     const alerts = book.records(SHEET.alerts)
     expect(alerts.map((a) => a.月份)).toEqual([...alerts.map((a) => a.月份)].sort())
     expect(alerts.filter((a) => a.月份 === '2026-06' && a.工号 === 'A07').map((a) => a.级别)).toEqual([
-      '辞退或更换',
-      '谈话提醒',
+      '辞退或更换', // the dismissal subsumes the reminder of the same clause
     ])
     // Re-closing May replaces May's rows only.
     const count = alerts.length
