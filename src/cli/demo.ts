@@ -247,11 +247,12 @@ function printSummary(
     const month = `${data.year}-${String(m).padStart(2, '0')}`
     const name = monthSheetName(month)
     const grid = book.read([name]).get(name) ?? []
-    const [id, star, total] = [column(grid, '工号'), column(grid, '每月之星'), column(grid, '月度总分')]
+    const [id, star, total, rank] = ['工号', '每月之星', '月度总分', '排名'].map((h) => column(grid, h))
     const stars = grid
       .slice(1)
-      .filter((r) => r[star] === '是')
-      .map((r) => `${nameOf.get(String(r[id])) ?? r[id]}（${r[total]}）`)
+      .filter((r) => r[star ?? -1] === '是')
+      .sort((a, b) => Number(a[rank ?? -1]) - Number(b[rank ?? -1]))
+      .map((r) => `${nameOf.get(String(r[id ?? -1])) ?? r[id ?? -1]}（${Number(r[total ?? -1]).toFixed(1)}）`)
     reporter.info(`  ${month}：${stars.join('、') || '无'}`)
   }
   const services: string[] = []
