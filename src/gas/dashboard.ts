@@ -24,6 +24,8 @@ export interface ChartSpec {
   readonly rows: number
   readonly columns: number
   readonly stacked?: boolean
+  /** Series are the data's rows (the trend block lists one operator a row). */
+  readonly transpose?: boolean
   readonly colors?: readonly string[]
   /** Anchor cell of the chart. */
   readonly at: { readonly row: number; readonly column: number }
@@ -101,6 +103,50 @@ class Layout {
     return { row, column: 1, rows: body.length + 1, columns: header.length }
   }
 
+  /**
+   * Titled tables side by side from the next row, one blank column between them, so the sheet grows with
+   * the team only downwards and its width (and the calls that size it) never depends on the data.
+   */
+  tables(
+    list: readonly {
+      title: string
+      header: readonly Cell[]
+      body: readonly (readonly Cell[])[]
+      empty?: string
+    }[],
+  ): {
+    row: number
+    column: number
+    rows: number
+    columns: number
+  }[] {
+    const top = this.next
+    let column = 1
+    const placed = list.map((t) => {
+      const body = t.body.length === 0 ? [[t.empty ?? '无']] : t.body
+      const cells = [[t.title], [...t.header], ...body.map((b) => [...b])]
+      cells.forEach((values, i) => {
+        const r = top - 1 + i
+        while (this.rows.length <= r) this.rows.push([])
+        const row = this.rows[r] ?? []
+        while (row.length < column - 1) row.push('')
+        values.forEach((v, j) => {
+          row[column - 1 + j] = v
+        })
+        this.rows[r] = row
+      })
+      this.bold.push(rangeA1(top, column, 1, 1))
+      this.headers.push(rangeA1(top + 1, column, 1, t.header.length))
+      const at = { row: top + 1, column, rows: t.body.length + 1, columns: t.header.length }
+      column += t.header.length + 1
+      return at
+    })
+    this.rows.forEach((r, i) => {
+      this.rows[i] = r.map((v) => v ?? '')
+    })
+    return placed
+  }
+
   grid(): Cell[][] {
     const width = Math.max(1, ...this.rows.map((r) => r.length))
     return this.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => '')])
@@ -133,51 +179,51 @@ export function dashboardPlan(ins: Insights): SheetPlan {
   const chartTop = out.next + 1
   while (out.next < chartTop + CHART_ROWS) out.blank()
 
-  const names = ins.trends.map((t) => t.name || t.id)
-  const trend = out.table(
-    '月度总分趋势（第七条）',
-    ['月份', ...names, '平均分'],
-    ins.months.map((m, i) => [
-      monthLabel(m),
-      ...ins.trends.map((t) => n(t.totals[i])),
-      n(ins.teamAverage[i]),
-    ]),
-  )
-  const dist = out.table(
-    `${ins.focusMonth ?? ins.label} 分数分布`,
-    ['分数段', '人数'],
-    ins.distribution.map((b) => [b.label, b.count]),
-    '暂无数据',
-  )
   const ranked = ins.monthRows
     .filter((r) => r.scored)
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.id.localeCompare(b.id))
-  const comp = out.table(
-    `${ins.focusMonth ?? ins.label} 得分构成（第七条（一）至（五））`,
-    ['姓名', ...COMPONENTS.map((c) => c.label)],
-    ranked.map((r) => [r.name || r.id, ...COMPONENTS.map((c) => n(r.components[c.key]))]),
-    '暂无数据',
+  const byRank = [...ins.monthRows].sort(
+    (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.id.localeCompare(b.id),
   )
-  const byMonth = out.table(
-    '每月之星与预警（第十一条、第十五条、第十六条）',
-    ['月份', '每月之星', '谈话提醒', '辞退或更换'],
-    ins.byMonth.map((b) => [monthLabel(b.month), b.stars, b.reminders, b.dismissals]),
-  )
-  out.table(
-    `${ins.focusMonth ?? ins.label} 月度成绩与排名`,
-    [
-      '排名',
-      '工号',
-      '姓名',
-      ...COMPONENTS.map((c) => c.label),
-      '月度总分',
-      '每月之星',
-      '倒数前三',
-      '预警 / 说明',
-    ],
-    [...ins.monthRows]
-      .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.id.localeCompare(b.id))
-      .map((r) => [
+  const tables = [
+    {
+      title: '月度总分趋势（第七条）',
+      header: ['姓名', ...ins.months.map(monthLabel)],
+      body: [
+        ...ins.trends.map((t) => [t.name || t.id, ...t.totals.map(n)]),
+        ['平均分', ...ins.teamAverage.map(n)],
+      ],
+    },
+    {
+      title: `${ins.focusMonth ?? ins.label} 分数分布`,
+      header: ['分数段', '人数'],
+      body: ins.distribution.map((b) => [b.label, b.count]),
+      empty: '暂无数据',
+    },
+    {
+      title: `${ins.focusMonth ?? ins.label} 得分构成（第七条（一）至（五））`,
+      header: ['姓名', ...COMPONENTS.map((c) => c.label)],
+      body: ranked.map((r) => [r.name || r.id, ...COMPONENTS.map((c) => n(r.components[c.key]))]),
+      empty: '暂无数据',
+    },
+    {
+      title: '每月之星与预警（第十一条、第十五条、第十六条）',
+      header: ['月份', '每月之星', '谈话提醒', '辞退或更换'],
+      body: ins.byMonth.map((b) => [monthLabel(b.month), b.stars, b.reminders, b.dismissals]),
+    },
+    {
+      title: `${ins.focusMonth ?? ins.label} 月度成绩与排名`,
+      header: [
+        '排名',
+        '工号',
+        '姓名',
+        ...COMPONENTS.map((c) => c.label),
+        '月度总分',
+        '每月之星',
+        '倒数前三',
+        '预警 / 说明',
+      ],
+      body: byRank.map((r) => [
         n(r.rank),
         r.id,
         r.name,
@@ -187,13 +233,13 @@ export function dashboardPlan(ins: Insights): SheetPlan {
         r.bottom ? '是' : '',
         r.note,
       ]),
-  )
-  if (ins.period.kind !== 'month') {
-    out.table(
-      ins.period.kind === 'year'
-        ? '年度得分与档次（第十条、第十三条）'
-        : '季度得分与档次（第九条、第十二条、第十三条）',
-      [
+    },
+    {
+      title:
+        ins.period.kind === 'year'
+          ? '年度得分与档次（第十条、第十三条）'
+          : '季度得分与档次（第九条、第十二条、第十三条）',
+      header: [
         '排名',
         '工号',
         '姓名',
@@ -202,7 +248,7 @@ export function dashboardPlan(ins: Insights): SheetPlan {
         '建议档次',
         '最终档次',
       ],
-      [...ins.periodRows]
+      body: [...ins.periodRows]
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
         .map((r) => [
           n(r.rank),
@@ -213,18 +259,17 @@ export function dashboardPlan(ins: Insights): SheetPlan {
           r.proposedTier,
           r.finalTier,
         ]),
-      `尚未进行${ins.label}结算`,
-    )
-  }
-  const alertRows = (rows: Insights['openAlerts']) =>
-    rows.map((a) => [a.month, a.id, a.name, a.level, a.clause, a.reason])
-  const alertHead = ['月份', '工号', '姓名', '级别', '条款', '原因']
-  out.table('未结预警', alertHead, alertRows(ins.openAlerts))
-  out.table(
-    '14天内到期的补休（第五条、第十一条）',
-    ['工号', '姓名', '来源', '剩余天数', '截止日期', '剩余'],
-    [
-      ...ins.expiringLeave.map((l) => [
+      empty: ins.period.kind === 'month' ? '（月度看板不适用）' : `尚未进行${ins.label}结算`,
+    },
+    {
+      title: '未结预警',
+      header: ['月份', '工号', '姓名', '级别', '条款', '原因'],
+      body: ins.openAlerts.map((a) => [a.month, a.id, a.name, a.level, a.clause, a.reason]),
+    },
+    {
+      title: '14天内到期的补休（第五条、第十一条）',
+      header: ['工号', '姓名', '来源', '剩余天数', '截止日期', '剩余'],
+      body: ins.expiringLeave.map((l) => [
         l.id,
         l.name,
         l.source,
@@ -232,25 +277,28 @@ export function dashboardPlan(ins: Insights): SheetPlan {
         l.expires,
         daysLeftText(l.daysLeft),
       ]),
-    ],
-  )
-  out.table(
-    '截止日期（第八条至第十条）',
-    ['期间', '事项', '截止日期', '剩余', '依据'],
-    [...ins.deadlines, ...ins.upcomingDeadlines].map((d) => [
-      d.label,
-      d.which,
-      d.due,
-      daysLeftText(d.daysLeft),
-      d.reason,
-    ]),
-  )
+    },
+    {
+      title: '截止日期（第八条至第十条）',
+      header: ['期间', '事项', '截止日期', '剩余', '依据'],
+      body: [...ins.deadlines, ...ins.upcomingDeadlines].map((d) => [
+        d.label,
+        d.which,
+        d.due,
+        daysLeftText(d.daysLeft),
+        d.reason,
+      ]),
+    },
+  ]
+  const [trend, dist, comp, byMonth] = out.tables(tables)
+  if (!trend || !dist || !comp || !byMonth) throw new Error('dashboard layout: missing blocks')
 
   const charts: ChartSpec[] = [
     {
       kind: 'line',
       title: `${ins.year}年月度总分趋势`,
       ...trend,
+      transpose: true,
       at: { row: chartTop, column: 1 },
       width: 640,
       height: 320,
@@ -401,6 +449,7 @@ export function writePlan(spreadsheet: Spreadsheet, plan: SheetPlan): Sheet {
       .setOption('width', c.width)
       .setOption('height', c.height)
       .setOption('legend', { position: 'bottom' })
+    if (c.transpose) builder = builder.setTransposeRowsAndColumns(true)
     if (c.stacked) builder = builder.setOption('isStacked', true)
     if (c.colors) builder = builder.setOption('colors', [...c.colors])
     sheet.insertChart(builder.setPosition(c.at.row, c.at.column, 0, 0).build())

@@ -81,6 +81,9 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
       '重新开放…',
       '生成公示表',
       '预警一览',
+      '刷新看板…', // issue 7
+      '个人成绩单…',
+      '考核报告（可打印）…',
       '帮助',
     ])
     for (const item of built?.items ?? [])

@@ -34,6 +34,7 @@ function recorder() {
         chart.options[k] = v
         return b
       },
+      setTransposeRowsAndColumns: () => b,
       setPosition: (...at: number[]) => {
         chart.at = at
         return b
@@ -75,15 +76,38 @@ describe('看板 sheet (Google Sheets)', () => {
     const plan = dashboardPlan(buildInsights(book, parsePeriod('2026-05')))
     const line = plan.charts.find((c) => c.kind === 'line')
     if (!line) throw new Error('no line chart')
+    expect(line.transpose).toBe(true) // one operator a row: the sheet's width never depends on the team
     const data = block(plan.grid, line)
-    expect(data[0]).toEqual(['月份', '张敏', '李华', '王芳', '陈晨', '刘洋<b>', '赵磊', '平均分'])
-    expect(data).toHaveLength(13)
-    const may = data[5] ?? []
-    expect(may[0]).toBe('5月')
+    expect(data[0]).toEqual([
+      '姓名',
+      '1月',
+      '2月',
+      '3月',
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+    ])
+    expect(data.map((r) => r[0])).toEqual([
+      '姓名',
+      '张敏',
+      '李华',
+      '王芳',
+      '陈晨',
+      '刘洋<b>',
+      '赵磊',
+      '平均分',
+    ])
+    const zhang = data[1] ?? []
     const total = expected.breakdowns.get('2026-05')?.get('1001')?.total
-    expect(may[1]).toBe(total ? Number(toFixed(total, 1)) : 'missing')
-    expect(may[6]).toBe('') // the newcomer has no score
-    expect(data[6]?.slice(1)).toEqual(['', '', '', '', '', '', '']) // June not closed
+    expect(zhang[5]).toBe(total ? Number(toFixed(total, 1)) : 'missing')
+    expect(zhang.slice(6)).toEqual(['', '', '', '', '', '', '']) // June on: not closed
+    expect(data[6]?.[5]).toBe('') // the newcomer has no score
   })
 
   it('第七条 the stacked chart reads the five components of each ranked operator', () => {
@@ -122,6 +146,7 @@ describe('看板 sheet (Google Sheets)', () => {
     const r = recorder()
     writePlan(r.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, plan)
     expect(r.calls.filter((c) => c === 'setValues')).toHaveLength(1)
+    expect(plan.grid.every((row) => row.length === plan.grid[0]?.length)).toBe(true)
     expect(r.calls.slice(0, 2)).toEqual(['removeChart', 'clear'])
     expect(r.calls.filter((c) => c.startsWith('bold:'))).toHaveLength(1)
     expect(r.charts.map((c) => c.type)).toEqual(['line', 'column', 'column', 'column'])
