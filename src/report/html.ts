@@ -35,7 +35,7 @@ h3{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}
 th,td{border:1px solid #dadce0;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f1f3f4;font-weight:600}
-td[data-k="id"],td[data-k="name"],td[data-k="month"],td[data-k="date"],td[data-k="expires"],td[data-k="due"],td[data-k="nominal"]{white-space:nowrap}
+td[data-k="id"],td[data-k="name"],td[data-k="month"],td[data-k="date"],td[data-k="expires"],td[data-k="due"],td[data-k="nominal"],td[data-k="label"],td[data-k="which"],th{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.star td{background:#d9ead3}
 tr.reminder td{background:#fce8b2}
