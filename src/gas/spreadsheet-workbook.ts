@@ -1,8 +1,16 @@
 /**
- * The Workbook over SpreadsheetApp (Google's Apps Script best practices: one getValues per sheet to read,
- * compute in memory, one batched call per kind per sheet to write). Dates are read and written in the
- * spreadsheet's own time zone, never the runtime's. A plan is applied all or nothing: the ranges it touches
- * are kept before writing and restored when any write fails.
+ * The Workbook over SpreadsheetApp, written to a fixed call budget (Google's Apps Script best practices:
+ * batch reads, compute in memory, batch writes). What a month close costs does not depend on the team size:
+ * - the sheet index (`getSheets` + one `getName` per tab) is built once per action and answers both
+ *   `sheetNames()` and the handles `read()` needs, so no `getSheetByName` is ever repeated;
+ * - each sheet is read with one `getSheetValues(1, 1, -1, -1)`, and the grids read are kept as the rollback
+ *   snapshot of the same action (valid because menu.ts reads and applies under one document lock);
+ * - a sheet's layout (header, notes, validation, formats, widths, freezes, tab colour) is written only when
+ *   the sheet is created or its header row differs from the layout: a correctly laid-out sheet costs nothing;
+ * - each written block is one `setValues`, each sheet's fills one `setBackgrounds`; protections are touched
+ *   only when their description or editors differ; the 日志 row is one `setValues` after the last row.
+ * Dates are read and written in the spreadsheet's own time zone, never the runtime's. A plan is applied all
+ * or nothing: every write has an undo, run in reverse when any write fails; the 日志 row is written last.
  */
 
 import { LOG_LAYOUT } from '../workbook/layouts'
@@ -51,6 +59,12 @@ export const LOG_SHEET = LOG_LAYOUT.name
 /** 时间, 操作人, 操作, 期间, 结果, 输入摘要 (§9). */
 export const LOG_HEADERS: readonly string[] = LOG_LAYOUT.columns.map((c) => c.header)
 
+/** Plans writing more sheets than this report progress per sheet (each report is a toast: two calls). */
+export const PROGRESS_MIN_WRITES = 3
+
+/** Rows added at a time when a sheet is full, so growth (and formatting the new rows) stays rare. */
+export const GROW_ROWS = 500
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Text a spreadsheet would evaluate (formula, sign, mention) unless quoted. */
 const FORMULA_LIKE = /^[=+\-@]/
@@ -81,10 +95,52 @@ const isTextColumn = (c: ColumnSpec | undefined): boolean => !c || c.type === 't
 /** Column width in characters → pixels (CJK headers are about 12 px a character). */
 const pixels = (chars: number): number => Math.round(chars * 12 + 16)
 
-function padRow(row: readonly Cell[] | undefined, width: number): Cell[] {
-  const out: Cell[] = []
-  for (let i = 0; i < width; i++) out.push(row?.[i] ?? '')
+function padRow<T>(row: readonly T[] | undefined, width: number, blank: T): T[] {
+  const out: T[] = []
+  for (let i = 0; i < width; i++) out.push(row?.[i] ?? blank)
   return out
+}
+
+/** The header cells a correctly laid-out sheet has in row 1. */
+function headerMatches(row: readonly unknown[] | undefined, layout: SheetLayout): boolean {
+  return layout.columns.every((c, i) => {
+    const v = row?.[i]
+    return typeof v === 'string' && v === c.header
+  })
+}
+
+/** A value read back for restoring: strings that would be re-parsed are quoted so they come back as text. */
+function keepAsTyped(v: unknown): unknown {
+  if (typeof v === 'string' && v !== '') return `'${v}`
+  return v
+}
+
+/** Consecutive runs of indexes: [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
+function runs(indexes: readonly number[]): [number, number][] {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b)
+  const out: [number, number][] = []
+  for (const i of sorted) {
+    const last = out[out.length - 1]
+    if (last && last[1] === i - 1) last[1] = i
+    else out.push([i, i])
+  }
+  return out
+}
+
+/**
+ * What this action knows about one sheet: its handle, the raw values of its used range (rows 1..rows,
+ * columns 1..columns, as getValues returns them) and lower bounds of its grid size (exact once asked).
+ */
+interface SheetState {
+  readonly name: string
+  readonly sheet: Sheet
+  values: unknown[][]
+  rows: number
+  columns: number
+  maxRows: number
+  maxRowsExact: boolean
+  maxColumns: number
+  maxColumnsExact: boolean
 }
 
 interface ProtectionState {
@@ -92,10 +148,33 @@ interface ProtectionState {
   readonly editors: readonly string[]
 }
 
+/** Fills to write once every value is in place (one getRange reused when the values range is the same). */
+interface FillStep {
+  readonly state: SheetState
+  readonly created: boolean
+  readonly rows: number
+  readonly width: number
+  readonly colors: string[][]
+  readonly range: Range | null
+}
+
+interface ProtectStep {
+  readonly state: SheetState
+  readonly created: boolean
+  readonly spec: SheetWrite['protect']
+}
+
+type Undo = (() => void)[]
+
 export class SpreadsheetWorkbook implements Workbook {
   private zone: string | null = null
+  private actor: string | null = null
   private readonly dateText = new Map<number, string>()
   private readonly dateValue = new Map<string, Date>()
+  /** Tab name → sheet, built once per action (`getSheets` + one `getName` each). */
+  private tabs: Map<string, Sheet> | null = null
+  /** Sheets read in this action, by name; apply drops the ones it wrote (all of them after a rollback). */
+  private readonly known = new Map<string, SheetState>()
 
   constructor(private readonly gas: GasServices = gasServices()) {}
 
@@ -105,50 +184,72 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 
   sheetNames(): string[] {
-    return this.gas.spreadsheet.getSheets().map((s) => s.getName())
+    return [...this.index().keys()]
   }
 
+  /** One getSheetValues per sheet, at most once per action (a sheet written by apply is read afresh). */
   read(names: readonly string[]): Map<string, Grid> {
     const out = new Map<string, Grid>()
+    const tabs = this.index()
     for (const name of names) {
-      const sheet = this.gas.spreadsheet.getSheetByName(name)
+      const sheet = tabs.get(name)
       if (!sheet) continue
-      const values: unknown[][] = sheet.getDataRange().getValues()
-      const grid = values.map((row) => row.map((v) => this.fromSheet(v)))
-      const empty = grid.length === 1 && grid[0]?.length === 1 && grid[0][0] === ''
-      out.set(name, empty ? [] : grid)
+      const state = this.stateOf(name, sheet)
+      out.set(
+        name,
+        state.values.map((row) => row.map((v) => this.fromSheet(v))),
+      )
     }
     return out
   }
 
   user(): string {
-    const active = this.gas.session.getActiveUser().getEmail()
-    if (active) return active
-    return this.gas.session.getEffectiveUser().getEmail() || '未知用户'
+    if (this.actor === null) {
+      const active = this.gas.session.getActiveUser().getEmail()
+      this.actor = active || this.gas.session.getEffectiveUser().getEmail() || '未知用户'
+    }
+    return this.actor
   }
 
   now(): string {
     return this.gas.utilities.formatDate(new Date(), this.timeZone, 'yyyy-MM-dd HH:mm:ss')
   }
 
+  /**
+   * Writes the plan: every sheet's values in plan order, then protections, then fills, then the 日志 row
+   * (last, so a logged close is a complete one). Any failure runs the undos in reverse and throws ApplyError.
+   */
   apply(plan: WritePlan, progress?: (step: string, done: number, total: number) => void): void {
-    const undo: (() => void)[] = []
-    const total = plan.writes.length + (plan.log ? 1 : 0)
+    const undo: Undo = []
+    const fills: FillStep[] = []
+    const protections: ProtectStep[] = []
     let current = ''
+    // Long plans (setup creates every sheet) say which sheet they are on; a close writes a few ranges at once.
+    const steps = plan.writes.length > PROGRESS_MIN_WRITES ? plan.writes.length : 0
     try {
       plan.writes.forEach((w, i) => {
         current = w.sheet
-        progress?.(`正在写入“${w.sheet}”`, i, total)
-        this.applyWrite(w, undo)
+        if (steps > 0) progress?.(`正在写入“${w.sheet}”`, i, steps)
+        this.applyWrite(w, undo, fills, protections)
       })
+      for (const p of protections) {
+        current = p.state.name
+        this.protect(p, undo)
+      }
+      for (const f of fills) {
+        current = f.state.name
+        this.fill(f, undo)
+      }
       if (plan.log) {
         current = LOG_SHEET
-        progress?.(`正在记录${LOG_SHEET}`, plan.writes.length, total)
         this.appendLog(plan.log, undo)
       }
     } catch (error) {
       console.error('apply failed; rolling back', error)
       const restored = this.rollback(undo)
+      // After a rollback nothing read before can be trusted: the next read starts afresh.
+      this.known.clear()
+      this.tabs = null
       const reason = messageOf(error)
       throw new ApplyError(
         restored
@@ -156,9 +257,61 @@ export class SpreadsheetWorkbook implements Workbook {
           : `写入“${current}”时出错，撤销更改时也遇到问题，请检查工作簿或从版本历史恢复。原因：${reason}`,
       )
     }
+    // The sheets written are stale as read; the others (and the index, kept up to date) stay valid for a
+    // read that follows in the same action (e.g. 看板 refreshed after a close).
+    for (const w of plan.writes) this.known.delete(w.sheet)
+    if (plan.log) this.known.delete(LOG_SHEET)
   }
 
-  // ------------------------------------------------------------------ reading and writing values
+  // ------------------------------------------------------------------ the sheet index and reading
+
+  private index(): Map<string, Sheet> {
+    if (!this.tabs) {
+      const tabs = new Map<string, Sheet>()
+      for (const sheet of this.gas.spreadsheet.getSheets()) tabs.set(sheet.getName(), sheet)
+      this.tabs = tabs
+    }
+    return this.tabs
+  }
+
+  /** Reads a sheet's used range with one call and remembers it for this action. */
+  private load(name: string, sheet: Sheet): SheetState {
+    let values: unknown[][]
+    try {
+      // -1 = up to the last row / column with content (one call instead of getDataRange + getValues).
+      values = sheet.getSheetValues(1, 1, -1, -1)
+    } catch {
+      // An empty sheet has no last row; getDataRange still answers (with one blank cell).
+      values = sheet.getDataRange().getValues()
+    }
+    const columns = values.reduce((w, row) => Math.max(w, row.length), 0)
+    const blank = values.length === 1 && columns === 1 && (values[0]?.[0] ?? '') === ''
+    const rows = columns === 0 || blank ? 0 : values.length
+    const state: SheetState = {
+      name,
+      sheet,
+      values: rows === 0 ? [] : values,
+      rows,
+      columns: rows === 0 ? 0 : columns,
+      maxRows: Math.max(rows, 1),
+      maxRowsExact: false,
+      maxColumns: Math.max(columns, 1),
+      maxColumnsExact: false,
+    }
+    this.known.set(name, state)
+    return state
+  }
+
+  private stateOf(name: string, sheet: Sheet): SheetState {
+    return this.known.get(name) ?? this.load(name, sheet)
+  }
+
+  /** The raw value of a cell this action read ('' beyond the used range). */
+  private static before(state: SheetState, row: number, column: number): unknown {
+    return state.values[row - 1]?.[column - 1] ?? ''
+  }
+
+  // ------------------------------------------------------------------ values in and out
 
   private fromSheet(v: unknown): Cell {
     if (v === null || v === undefined) return ''
@@ -194,97 +347,196 @@ export class SpreadsheetWorkbook implements Workbook {
     return `'${v}`
   }
 
+  /** The values a block held before this action, ready to be written back by an undo. */
+  private snapshot(
+    state: SheetState,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+  ): unknown[][] {
+    const out: unknown[][] = []
+    for (let r = 0; r < rows; r++) {
+      const line: unknown[] = []
+      for (let c = 0; c < columns; c++)
+        line.push(keepAsTyped(SpreadsheetWorkbook.before(state, row + r, column + c)))
+      out.push(line)
+    }
+    return out
+  }
+
   // ------------------------------------------------------------------ one sheet
 
-  private applyWrite(w: SheetWrite, undo: (() => void)[]): void {
-    const ss = this.gas.spreadsheet
+  private applyWrite(w: SheetWrite, undo: Undo, fills: FillStep[], protections: ProtectStep[]): void {
     const layout = w.layout
     const columns = layout.columns
     const width = columns.length
-    let sheet = ss.getSheetByName(w.sheet)
-    const created = !sheet
-    if (!sheet) {
-      const made = ss.insertSheet(w.sheet)
-      undo.push(() => ss.deleteSheet(made))
-      sheet = made
-    }
-    const lastRow = created ? 0 : sheet.getLastRow()
-    const oldRows = Math.max(0, lastRow - 1)
+    const { state, created } = this.sheetFor(w.sheet, undo)
+    const oldRows = Math.max(0, state.rows - 1)
     const rows = w.rows ?? []
     let dataRows = 0
     if (w.mode === 'replace') dataRows = Math.max(oldRows, rows.length)
     if (w.mode === 'columns') dataRows = rows.length
-    const needRows = w.mode === 'append' ? Math.max(lastRow, 1) + rows.length : 1 + dataRows
-    const maxRows = this.ensureSize(sheet, needRows, width)
+    const appendAt = Math.max(state.rows, 1) + 1
 
-    this.writeLayout(sheet, layout, maxRows, created, undo)
+    const laidOut = !created && headerMatches(state.values[0], layout)
+    if (!laidOut) {
+      const needRows = w.mode === 'append' ? appendAt - 1 + rows.length : 1 + dataRows
+      this.ensureSize(state, Math.max(needRows, 2), width, null, undo)
+      this.exactSize(state)
+      this.writeLayout(state, layout, created, undo)
+    }
 
+    let valuesRange: Range | null = null
     if (w.mode === 'replace' && dataRows > 0) {
-      const range = sheet.getRange(2, 1, dataRows, width)
-      if (!created) this.keep(range, undo)
-      const values: unknown[][] = []
-      for (let r = 0; r < dataRows; r++) {
-        const row = padRow(rows[r], width)
-        values.push(row.map((v, c) => this.toSheet(v, columns[c])))
+      const range = this.rangeAt(state, 2, 1, dataRows, width, layout, undo)
+      if (!created) {
+        const before = this.snapshot(state, 2, 1, dataRows, width)
+        undo.push(() => range.setValues(before))
       }
+      const values: unknown[][] = []
+      for (let r = 0; r < dataRows; r++)
+        values.push(padRow<Cell>(rows[r], width, '').map((v, c) => this.toSheet(v, columns[c])))
       range.setValues(values)
+      valuesRange = range
+      state.rows = Math.max(state.rows, 1 + dataRows)
     } else if (w.mode === 'columns' && dataRows > 0) {
-      this.writeColumns(sheet, w, dataRows, undo)
+      this.writeColumns(state, w, dataRows, created, undo)
     } else if (w.mode === 'append' && rows.length > 0) {
-      const range = sheet.getRange(Math.max(lastRow, 1) + 1, 1, rows.length, width)
+      const range = this.rangeAt(state, appendAt, 1, rows.length, width, layout, undo)
       undo.push(() => range.clearContent())
-      range.setValues(rows.map((row) => padRow(row, width).map((v, c) => this.toSheet(v, columns[c]))))
+      range.setValues(
+        rows.map((row) => padRow<Cell>(row, width, '').map((v, c) => this.toSheet(v, columns[c]))),
+      )
+      state.rows = appendAt - 1 + rows.length
     }
 
     if (w.highlights && (w.mode === 'replace' || w.mode === 'columns') && dataRows > 0) {
-      const range = sheet.getRange(2, 1, dataRows, width)
-      if (!created) {
-        const before = range.getBackgrounds()
-        undo.push(() => range.setBackgrounds(before))
-      }
       const colors: string[][] = []
       for (let r = 0; r < dataRows; r++) {
         const h: Highlight = w.highlights[r] ?? null
         const color = h ? HIGHLIGHT_COLORS[h] : '#ffffff'
         colors.push(Array.from({ length: width }, () => color))
       }
-      range.setBackgrounds(colors)
+      fills.push({ state, created, rows: dataRows, width, colors, range: valuesRange })
     }
 
-    if (w.protect !== undefined) this.protect(sheet, w.protect, undo)
+    if (w.protect !== undefined) protections.push({ state, created, spec: w.protect })
   }
 
-  /** Makes the grid big enough; returns the number of rows. */
-  private ensureSize(sheet: Sheet, rows: number, columns: number): number {
-    let maxRows = sheet.getMaxRows()
-    if (rows > maxRows) {
-      sheet.insertRowsAfter(maxRows, rows - maxRows)
-      maxRows = rows
+  /** The sheet of a write: known, found in the index, or inserted (undo: deleted). */
+  private sheetFor(name: string, undo: Undo): { state: SheetState; created: boolean } {
+    const tabs = this.index()
+    const sheet = tabs.get(name)
+    if (sheet) return { state: this.stateOf(name, sheet), created: false }
+    const ss = this.gas.spreadsheet
+    const made = ss.insertSheet(name)
+    tabs.set(name, made)
+    undo.push(() => {
+      tabs.delete(name)
+      ss.deleteSheet(made)
+    })
+    const state: SheetState = {
+      name,
+      sheet: made,
+      values: [],
+      rows: 0,
+      columns: 0,
+      maxRows: made.getMaxRows(),
+      maxRowsExact: true,
+      maxColumns: made.getMaxColumns(),
+      maxColumnsExact: true,
     }
-    const maxColumns = sheet.getMaxColumns()
-    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns)
-    return maxRows
+    this.known.set(name, state)
+    return { state, created: true }
   }
 
-  /** Keeps a range's values (formulas as formulas) so a failed plan can put them back. */
-  private keep(range: Range, undo: (() => void)[]): unknown[][] {
-    const values: unknown[][] = range.getValues()
-    const formulas = range.getFormulas()
-    const before = values.map((row, r) => row.map((v, c) => formulas[r]?.[c] || keepAsTyped(v)))
-    undo.push(() => range.setValues(before))
-    return before
+  /** Asks the sheet for its exact size (needed when a whole layout is written over every row). */
+  private exactSize(state: SheetState): void {
+    if (!state.maxRowsExact) {
+      state.maxRows = state.sheet.getMaxRows()
+      state.maxRowsExact = true
+    }
+    if (!state.maxColumnsExact) {
+      state.maxColumns = state.sheet.getMaxColumns()
+      state.maxColumnsExact = true
+    }
   }
 
-  private writeLayout(
-    sheet: Sheet,
+  /**
+   * Makes the grid at least `rows` × `columns`. Rows are added GROW_ROWS at a time; when the sheet already
+   * has its layout (`layout` given), the new rows get the layout's formats and validation.
+   */
+  private ensureSize(
+    state: SheetState,
+    rows: number,
+    columns: number,
+    layout: SheetLayout | null,
+    undo: Undo,
+  ): void {
+    const sheet = state.sheet
+    if (rows > state.maxRows && !state.maxRowsExact) {
+      state.maxRows = sheet.getMaxRows()
+      state.maxRowsExact = true
+    }
+    if (rows > state.maxRows) {
+      const after = state.maxRows
+      const add = Math.max(rows - after, GROW_ROWS)
+      sheet.insertRowsAfter(after, add)
+      undo.push(() => sheet.deleteRows(after + 1, add))
+      state.maxRows = after + add
+      if (layout) this.formatRows(state, layout, after + 1, add)
+    }
+    if (columns > state.maxColumns && !state.maxColumnsExact) {
+      state.maxColumns = sheet.getMaxColumns()
+      state.maxColumnsExact = true
+    }
+    if (columns > state.maxColumns) {
+      const after = state.maxColumns
+      sheet.insertColumnsAfter(after, columns - after)
+      undo.push(() => sheet.deleteColumns(after + 1, columns - after))
+      state.maxColumns = columns
+    }
+  }
+
+  /**
+   * A range inside the grid. Beyond what this action knows of the grid size, getRange is tried first (the
+   * grid is usually big enough) and the sheet is grown only when getRange says the range lies outside it.
+   */
+  private rangeAt(
+    state: SheetState,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
     layout: SheetLayout,
-    maxRows: number,
-    created: boolean,
-    undo: (() => void)[],
-  ) {
+    undo: Undo,
+  ): Range {
+    const lastRow = row + rows - 1
+    const lastColumn = column + columns - 1
+    if (lastRow > state.maxRows || lastColumn > state.maxColumns) {
+      const exact = state.maxRowsExact && state.maxColumnsExact
+      if (!exact) {
+        try {
+          const range = state.sheet.getRange(row, column, rows, columns)
+          state.maxRows = Math.max(state.maxRows, lastRow)
+          state.maxColumns = Math.max(state.maxColumns, lastColumn)
+          return range
+        } catch {
+          // Outside the grid: ask its size and grow it below.
+        }
+      }
+      this.ensureSize(state, lastRow, lastColumn, layout, undo)
+    }
+    return state.sheet.getRange(row, column, rows, columns)
+  }
+
+  private writeLayout(state: SheetState, layout: SheetLayout, created: boolean, undo: Undo): void {
+    const sheet = state.sheet
     const columns = layout.columns
     const width = columns.length
     if (width === 0) return
+    const maxRows = state.maxRows
     // Formats first: plain-text columns must be '@' before text like `2026-05` lands in them.
     const formats: string[][] = [columns.map(() => '@')]
     const dataFormats = columns.map(numberFormat)
@@ -292,19 +544,16 @@ export class SpreadsheetWorkbook implements Workbook {
     sheet.getRange(1, 1, maxRows, width).setNumberFormats(formats)
 
     const header = sheet.getRange(1, 1, 1, width)
-    if (!created) this.keep(header, undo)
-    header.setValues([columns.map((c) => (FORMULA_LIKE.test(c.header) ? `'${c.header}` : c.header))])
-    header.setFontWeight('bold')
-    header.setNotes([columns.map((c) => c.note ?? '')])
-
-    if (maxRows >= 2) {
-      const rules = columns.map((c) => this.validation(c))
-      if (rules.some((r) => r !== null)) {
-        const grid: (Validation | null)[][] = []
-        for (let r = 2; r <= maxRows; r++) grid.push(rules)
-        sheet.getRange(2, 1, maxRows - 1, width).setDataValidations(grid as Validation[][])
-      }
+    if (!created) {
+      const before = this.snapshot(state, 1, 1, 1, width)
+      undo.push(() => header.setValues(before))
     }
+    header.setValues([columns.map((c) => (FORMULA_LIKE.test(c.header) ? `'${c.header}` : c.header))])
+    state.rows = Math.max(state.rows, 1)
+    header.setFontWeight('bold')
+    const notes = columns.map((c) => c.note ?? '')
+    if (!created || notes.some((n) => n !== '')) header.setNotes([notes])
+    this.validate(state, layout, 2, maxRows - 1)
     sheet.setFrozenRows(1)
     if (layout.frozenColumns !== undefined) sheet.setFrozenColumns(layout.frozenColumns)
     // One call per run of equal widths.
@@ -319,118 +568,186 @@ export class SpreadsheetWorkbook implements Workbook {
     if (layout.tabColor) sheet.setTabColor(layout.tabColor)
   }
 
+  /** Formats and validation for rows added to a sheet that already has its layout. */
+  private formatRows(state: SheetState, layout: SheetLayout, from: number, count: number): void {
+    const dataFormats = layout.columns.map(numberFormat)
+    if (dataFormats.length === 0) return
+    state.sheet
+      .getRange(from, 1, count, dataFormats.length)
+      .setNumberFormats(Array.from({ length: count }, () => dataFormats))
+    this.validate(state, layout, from, count)
+  }
+
+  /** One setDataValidations over `count` rows from `from` (nothing when no column takes input). */
+  private validate(state: SheetState, layout: SheetLayout, from: number, count: number): void {
+    if (count < 1) return
+    const rules = layout.columns.map((c) => this.validation(c))
+    if (!rules.some((r) => r !== null)) return
+    const grid: (Validation | null)[][] = []
+    for (let r = 0; r < count; r++) grid.push(rules)
+    state.sheet.getRange(from, 1, count, rules.length).setDataValidations(grid as Validation[][])
+  }
+
+  /** A column's rule, built with the fewest builder calls (allowInvalid defaults to true; no empty help). */
   private validation(c: ColumnSpec): Validation | null {
     if (c.result) return null
-    const builder = () => this.gas.app.newDataValidation()
     const help = c.note ?? ''
+    const finish = (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder, strict: boolean): Validation => {
+      let out = b
+      if (strict) out = out.setAllowInvalid(false)
+      if (help !== '') out = out.setHelpText(help)
+      return out.build()
+    }
+    const builder = () => this.gas.app.newDataValidation()
     if (c.type === 'enum' || c.type === 'bool') {
       const options = c.options ?? (c.type === 'bool' ? ['是', '否'] : [])
       if (options.length === 0) return null
-      return builder()
-        .requireValueInList([...options], true)
-        .setAllowInvalid(false)
-        .setHelpText(help)
-        .build()
+      return finish(builder().requireValueInList([...options], true), true)
     }
-    if (c.type === 'date') return builder().requireDate().setAllowInvalid(false).setHelpText(help).build()
+    if (c.type === 'date') return finish(builder().requireDate(), true)
     if (c.type === 'number' || c.type === 'integer' || c.type === 'percent') {
       if (c.min !== undefined && c.max !== undefined)
-        return builder().requireNumberBetween(c.min, c.max).setAllowInvalid(true).setHelpText(help).build()
-      if (c.min !== undefined)
-        return builder()
-          .requireNumberGreaterThanOrEqualTo(c.min)
-          .setAllowInvalid(true)
-          .setHelpText(help)
-          .build()
-      if (c.max !== undefined)
-        return builder().requireNumberLessThanOrEqualTo(c.max).setAllowInvalid(true).setHelpText(help).build()
+        return finish(builder().requireNumberBetween(c.min, c.max), false)
+      if (c.min !== undefined) return finish(builder().requireNumberGreaterThanOrEqualTo(c.min), false)
+      if (c.max !== undefined) return finish(builder().requireNumberLessThanOrEqualTo(c.max), false)
     }
     return null
   }
 
-  /** 'columns' mode: read the column block once, replace the named columns, write it back once. */
-  private writeColumns(sheet: Sheet, w: SheetWrite, dataRows: number, undo: (() => void)[]): void {
+  /**
+   * 'columns' mode: only the named columns are written, rows 2.. in order, one setValues per run of
+   * adjacent columns (so an input column between two result columns is never rewritten).
+   */
+  private writeColumns(
+    state: SheetState,
+    w: SheetWrite,
+    dataRows: number,
+    created: boolean,
+    undo: Undo,
+  ): void {
     const names = w.columns ?? []
     const indexes = names.map((name) => {
       const i = w.layout.columns.findIndex((c) => c.header === name)
       if (i < 0) throw new Error(`“${w.sheet}”没有“${name}”列`)
       return i
     })
-    if (indexes.length === 0) return
-    const first = Math.min(...indexes)
-    const last = Math.max(...indexes)
-    const range = sheet.getRange(2, first + 1, dataRows, last - first + 1)
-    const block = this.keep(range, undo).map((row) => [...row])
     const rows = w.rows ?? []
-    for (let r = 0; r < dataRows; r++) {
-      const line = block[r]
-      if (!line) continue
-      indexes.forEach((col, j) => {
-        line[col - first] = this.toSheet(rows[r]?.[j] ?? '', w.layout.columns[col])
-      })
+    for (const [first, last] of runs(indexes)) {
+      const span = last - first + 1
+      const range = this.rangeAt(state, 2, first + 1, dataRows, span, w.layout, undo)
+      if (!created) {
+        const before = this.snapshot(state, 2, first + 1, dataRows, span)
+        undo.push(() => range.setValues(before))
+      }
+      const block: unknown[][] = []
+      for (let r = 0; r < dataRows; r++) {
+        const line: unknown[] = []
+        for (let col = first; col <= last; col++) {
+          // The last of the names wins when a column is named twice.
+          const j = indexes.lastIndexOf(col)
+          line.push(this.toSheet(rows[r]?.[j] ?? '', w.layout.columns[col]))
+        }
+        block.push(line)
+      }
+      range.setValues(block)
     }
-    range.setValues(block)
+    state.rows = Math.max(state.rows, 1 + dataRows)
   }
 
-  private protect(sheet: Sheet, spec: SheetWrite['protect'], undo: (() => void)[]): void {
-    const type = this.gas.app.ProtectionType.SHEET
-    const existing = sheet.getProtections(type)
-    const states: ProtectionState[] = existing.map((p) => ({
-      description: p.getDescription(),
-      editors: p.getEditors().map((u) => u.getEmail()),
-    }))
-    const restore = (p: Protection, s: ProtectionState) => {
-      p.setDescription(s.description)
-      const now = p.getEditors().map((u) => u.getEmail())
-      const extra = now.filter((e) => !s.editors.includes(e))
-      if (extra.length > 0) p.removeEditors(extra)
-      p.addEditors([...s.editors])
+  private fill(f: FillStep, undo: Undo): void {
+    const range = f.range ?? f.state.sheet.getRange(2, 1, f.rows, f.width)
+    if (!f.created) {
+      const before = range.getBackgrounds()
+      undo.push(() => range.setBackgrounds(before))
     }
+    range.setBackgrounds(f.colors)
+  }
+
+  // ------------------------------------------------------------------ protection
+
+  /**
+   * Protects a sheet for `spec.editors` (plus the acting user), or removes its protection (`false`). An
+   * existing protection with the same description and editors is left alone: re-closing costs three reads.
+   */
+  private protect(step: ProtectStep, undo: Undo): void {
+    const { state, spec } = step
+    const sheet = state.sheet
+    const existing = step.created ? [] : sheet.getProtections(this.gas.app.ProtectionType.SHEET)
     if (spec === false) {
-      existing.forEach((p) => {
-        p.remove()
+      if (existing.length === 0) return
+      const states: ProtectionState[] = existing.map((p) => ({
+        description: p.getDescription(),
+        editors: emails(p.getEditors()),
+      }))
+      for (const p of existing) p.remove()
+      undo.push(() => {
+        for (const s of states) this.restoreProtection(sheet.protect(), s)
       })
-      if (existing.length > 0)
-        undo.push(() => {
-          for (const s of states) restore(sheet.protect(), s)
-        })
       return
     }
     if (!spec) return
-    const p = existing[0] ?? sheet.protect()
-    const before = states[0]
-    undo.push(() => {
-      if (before) restore(p, before)
-      else p.remove()
-    })
-    p.setDescription(spec.description)
     const me = this.user()
-    const current = p.getEditors().map((u) => u.getEmail())
-    const remove = current.filter((e) => e !== me && !spec.editors.includes(e))
-    if (remove.length > 0) p.removeEditors(remove)
-    const add = spec.editors.filter((e) => e !== '' && !current.includes(e))
-    if (add.length > 0) p.addEditors([...add])
+    const wanted = spec.editors.filter((e) => e !== '')
+    const found = existing[0]
+    if (found) {
+      const before: ProtectionState = {
+        description: found.getDescription(),
+        editors: emails(found.getEditors()),
+      }
+      const extra = before.editors.filter((e) => e !== me && !wanted.includes(e))
+      const missing = wanted.filter((e) => !before.editors.includes(e))
+      if (before.description === spec.description && extra.length === 0 && missing.length === 0) return
+      undo.push(() => this.restoreProtection(found, before))
+      if (before.description !== spec.description) found.setDescription(spec.description)
+      if (extra.length > 0) found.removeEditors(extra)
+      if (missing.length > 0) found.addEditors(missing)
+      if (found.canDomainEdit()) found.setDomainEdit(false)
+      return
+    }
+    // A new protection mirrors the spreadsheet's editors until changed: keep only me and the admins.
+    const p = sheet.protect()
+    undo.push(() => p.remove())
+    p.setDescription(spec.description)
+    const current = emails(p.getEditors())
+    const extra = current.filter((e) => e !== me && !wanted.includes(e))
+    if (extra.length > 0) p.removeEditors(extra)
+    const missing = wanted.filter((e) => !current.includes(e))
+    if (missing.length > 0) p.addEditors(missing)
     if (p.canDomainEdit()) p.setDomainEdit(false)
   }
 
-  private appendLog(entry: LogEntry, undo: (() => void)[]): void {
-    const ss = this.gas.spreadsheet
-    let sheet = ss.getSheetByName(LOG_SHEET)
-    if (!sheet) {
-      this.applyWrite({ sheet: LOG_SHEET, layout: LOG_LAYOUT, mode: 'header' }, undo)
-      sheet = ss.getSheetByName(LOG_SHEET)
-      if (!sheet) throw new Error(`无法创建“${LOG_SHEET}”表`)
-    }
-    const row = Math.max(sheet.getLastRow(), 1) + 1
-    this.ensureSize(sheet, row, LOG_HEADERS.length)
-    const range = sheet.getRange(row, 1, 1, LOG_HEADERS.length)
-    undo.push(() => range.clearContent())
-    range.setNumberFormat('@')
-    const cells = [this.now(), this.user(), entry.action, entry.period, entry.outcome, entry.digest]
-    range.setValues([cells.map((v) => (FORMULA_LIKE.test(v) ? `'${v}` : v))])
+  private restoreProtection(p: Protection, s: ProtectionState): void {
+    p.setDescription(s.description)
+    const now = emails(p.getEditors())
+    const extra = now.filter((e) => !s.editors.includes(e))
+    if (extra.length > 0) p.removeEditors(extra)
+    if (s.editors.length > 0) p.addEditors([...s.editors])
   }
 
-  private rollback(undo: readonly (() => void)[]): boolean {
+  // ------------------------------------------------------------------ 日志
+
+  /** One setValues after the last row (the sheet and its layout are created first when missing). */
+  private appendLog(entry: LogEntry, undo: Undo): void {
+    const tabs = this.index()
+    const existing = tabs.get(LOG_SHEET)
+    let state: SheetState
+    if (existing) state = this.stateOf(LOG_SHEET, existing)
+    else {
+      this.applyWrite({ sheet: LOG_SHEET, layout: LOG_LAYOUT, mode: 'header' }, undo, [], [])
+      const made = this.known.get(LOG_SHEET)
+      if (!made) throw new Error(`无法创建“${LOG_SHEET}”表`)
+      state = made
+    }
+    const row = Math.max(state.rows, 1) + 1
+    const width = LOG_LAYOUT.columns.length
+    const range = this.rangeAt(state, row, 1, 1, width, LOG_LAYOUT, undo)
+    undo.push(() => range.clearContent())
+    const cells = [this.now(), this.user(), entry.action, entry.period, entry.outcome, entry.digest]
+    range.setValues([cells.map((v, c) => this.toSheet(v, LOG_LAYOUT.columns[c]))])
+    state.rows = row
+  }
+
+  private rollback(undo: Undo): boolean {
     let ok = true
     for (let i = undo.length - 1; i >= 0; i--) {
       try {
@@ -444,16 +761,14 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 }
 
+function emails(users: readonly GoogleAppsScript.Base.User[]): string[] {
+  return users.map((u) => u.getEmail())
+}
+
 /** The message of anything thrown (errors may come from another realm, e.g. a service). */
 export function messageOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message)
   return String(error)
-}
-
-/** A value read back for restoring: strings that would be re-parsed are quoted so they come back as text. */
-function keepAsTyped(v: unknown): unknown {
-  if (typeof v === 'string' && v !== '') return `'${v}`
-  return v
 }
 
 /** The Workbook of the active spreadsheet. */

@@ -98,7 +98,7 @@ describe('SpreadsheetWorkbook.read', () => {
     },
   )
 
-  it('§9 reads each sheet with one getDataRange().getValues(); missing sheets are absent, empty ones []', () => {
+  it('§9 reads each sheet with one getSheetValues; missing sheets are absent, empty ones []', () => {
     const fake = new FakeAppsScript()
     fake.spreadsheet
       .insertSheet('人员')
@@ -112,9 +112,22 @@ describe('SpreadsheetWorkbook.read', () => {
     fake.resetCounts()
     const grids = book.read(['人员', '事件', '借调'])
     expect([...grids.keys()]).toEqual(['人员', '事件'])
+    expect(grids.get('人员')).toEqual([
+      ['工号', '姓名'],
+      ['A001', '张三'],
+    ])
     expect(grids.get('事件')).toEqual([])
-    expect(fake.calls.get('Sheet.getDataRange')).toBe(2)
-    expect(fake.calls.get('Range.getValues')).toBe(2)
+    // The index: getSheets once, getName per tab (Sheet1, 人员, 事件); no getSheetByName.
+    expect(fake.calls.get('Spreadsheet.getSheets')).toBe(1)
+    expect(fake.calls.get('Sheet.getName')).toBe(3)
+    expect(fake.calls.get('Spreadsheet.getSheetByName')).toBeUndefined()
+    expect(fake.calls.get('Sheet.getSheetValues')).toBe(2)
+    // An empty sheet has no last row: getSheetValues(…, -1, -1) fails and getDataRange answers instead.
+    expect(fake.calls.get('Sheet.getDataRange')).toBe(1)
+    // Read again in the same action: nothing is asked twice.
+    fake.resetCounts()
+    expect(book.read(['人员']).get('人员')?.[1]).toEqual(['A001', '张三'])
+    expect(fake.count()).toBe(0)
   })
 })
 
@@ -269,17 +282,69 @@ describe('SpreadsheetWorkbook.apply', () => {
     const count = (n: number) => {
       const f = new FakeAppsScript()
       workbook(f).apply(replace(n))
+      const first = f.countsByMethod()
       f.resetCounts()
       workbook(f).apply(replace(n, { highlights: Array(n).fill('star') }))
-      return f.countsByMethod()
+      return { first, second: f.countsByMethod() }
     }
     const small = count(18)
     const big = count(500)
     expect(big).toEqual(small)
-    expect(small['Range.setValues']).toBe(3) // header, data, log row
-    expect(small['Range.setBackgrounds']).toBe(1)
-    expect(small['Range.setDataValidations']).toBe(1)
-    expect(small['Range.setNumberFormats']).toBe(1)
+    // Creating the sheet lays it out once: header, validation, formats.
+    expect(small.first['Range.setValues']).toBe(4) // 测试 header and data, 日志 header and row
+    expect(small.first['Range.setDataValidations']).toBe(1)
+    expect(small.first['Range.setNumberFormats']).toBe(2) // 测试, 日志
+    // A laid-out sheet is only written: data, fills, the 日志 row.
+    expect(small.second['Range.setValues']).toBe(2)
+    expect(small.second['Range.setBackgrounds']).toBe(1)
+    expect(small.second['Range.setDataValidations']).toBeUndefined()
+    expect(small.second['Range.setNumberFormats']).toBeUndefined()
+    expect(small.second['Sheet.setColumnWidths']).toBeUndefined()
+    expect(small.second['Range.getValues']).toBeUndefined()
+  })
+
+  it('§9 a sheet whose header row differs from the layout is laid out again; a correct one is left alone', () => {
+    book.apply(replace(2))
+    const s = fake.sheet('测试')
+    s.getRange(1, 5).setValues([['天数']]) // someone renamed a header
+    s.setColumnWidth(1, 33)
+    fake.resetCounts()
+    book.apply(replace(2))
+    expect(s.row(1)).toEqual(LAYOUT.columns.map((c) => c.header))
+    expect(fake.calls.get('Range.setDataValidations')).toBe(1)
+    expect(s.getColumnWidth(1)).toBeGreaterThan(100)
+    s.setColumnWidth(1, 33) // a width changed by hand on a correct sheet stays
+    fake.resetCounts()
+    book.apply(replace(2))
+    expect(s.getColumnWidth(1)).toBe(33)
+    expect(fake.calls.get('Range.setDataValidations')).toBeUndefined()
+  })
+
+  it('§9 a full sheet grows: new rows get the layout formats and validation; the 日志 row too', () => {
+    book.apply(replace(3))
+    const s = fake.sheet('测试')
+    const log = fake.sheet('日志')
+    s.maxRows = 4 // header + 3 rows: full
+    log.maxRows = log.getLastRow() // no room for the next 日志 row
+    book.apply(replace(6))
+    expect(s.column('工号')).toHaveLength(6)
+    expect(s.maxRows).toBeGreaterThanOrEqual(7)
+    expect(s.getRange(7, 6).getNumberFormats()[0]?.[0]).toBe('@')
+    expect(s.getRange(7, 4).getDataValidations()[0]?.[0]?.getCriteriaType()).toBe('VALUE_IN_LIST')
+    expect(log.getLastRow()).toBe(3)
+    expect(log.getRange(3, 4).getNumberFormats()[0]?.[0]).toBe('@')
+    expect(log.row(3)[3]).toBe('2026-05')
+  })
+
+  it('第八条 re-closing with the same protection changes no protection', () => {
+    const closed = { protect: { description: '2026-05 已结算', editors: ['admin@court.example'] } }
+    book.apply(replace(2, closed))
+    fake.resetCounts()
+    const writes = fake.writeCalls
+    book.apply(replace(2, closed))
+    const calls = Object.keys(fake.countsByMethod()).filter((k) => k.startsWith('Protection.'))
+    expect(calls.sort()).toEqual(['Protection.getDescription', 'Protection.getEditors'])
+    expect(fake.writeCalls - writes).toBe(2) // the data block and the 日志 row, nothing else
   })
 
   it('§11 a close is all or nothing: failing at any write call leaves every sheet as it was', () => {

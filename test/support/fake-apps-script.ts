@@ -372,8 +372,9 @@ export class FakeSheet {
     this.shiftRows(after + 1, howMany)
     return this
   }
-  insertColumnsAfter(_after: number, howMany: number): this {
+  insertColumnsAfter(after: number, howMany: number): this {
     this.maxColumns += howMany
+    this.shiftColumns(after + 1, howMany)
     return this
   }
   deleteRows(position: number, howMany: number): void {
@@ -381,6 +382,24 @@ export class FakeSheet {
       for (let c = 1; c <= this.maxColumns; c++) this.cells.delete(`${r},${c}`)
     this.shiftRows(position + howMany, -howMany)
     this.maxRows -= howMany
+  }
+  insertColumnsBefore(before: number, howMany: number): this {
+    this.maxColumns += howMany
+    this.shiftColumns(before, howMany)
+    return this
+  }
+  deleteColumns(position: number, howMany: number): void {
+    for (let c = position; c < position + howMany; c++)
+      for (let r = 1; r <= this.maxRows; r++) this.cells.delete(`${r},${c}`)
+    this.shiftColumns(position + howMany, -howMany)
+    this.maxColumns -= howMany
+  }
+  private shiftColumns(from: number, by: number): void {
+    const moved = [...this.cells.entries()]
+      .map(([k, v]) => [k.split(',').map(Number), v] as const)
+      .filter(([[, c]]) => (c ?? 0) >= from)
+    for (const [[r, c]] of moved) this.cells.delete(`${r},${c}`)
+    for (const [[r, c], v] of moved) this.cells.set(`${r},${(c ?? 0) + by}`, v)
   }
   private shiftRows(from: number, by: number): void {
     const moved = [...this.cells.entries()]
@@ -415,6 +434,15 @@ export class FakeSheet {
     const r2 = m[4] ? Number(m[4]) : r1
     const c2 = m[3] ? col(m[3]) : c1
     return new FakeRange(this, r1, c1, r2 - r1 + 1, c2 - c1 + 1)
+  }
+  /**
+   * The values of a block without a Range object. As in Apps Script, -1 as the number of rows or columns
+   * means "up to the last row / column with content"; an empty sheet has none, so that throws.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): Stored[][] {
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows
+    const columns = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns
+    return new FakeRange(this, startRow, startColumn, rows, columns).getValues()
   }
   getDataRange(): FakeRange {
     return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()))
@@ -475,6 +503,23 @@ export class FakeSheet {
     this.parent.active = this
     return this
   }
+  // Embedded charts and range lists (issue 7: the 看板 sheet).
+  charts: FakeChart[] = []
+  getCharts(): FakeChart[] {
+    return [...this.charts]
+  }
+  removeChart(chart: FakeChart): void {
+    this.charts = this.charts.filter((c) => c !== chart)
+  }
+  newChart(): FakeChartBuilder {
+    return new FakeChartBuilder()
+  }
+  insertChart(chart: FakeChart): void {
+    this.charts.push(chart)
+  }
+  getRangeList(a1s: string[]): FakeRangeList {
+    return new FakeRangeList(a1s.map((a) => this.rangeFromA1(a)))
+  }
 
   // --- test helpers (raw, uncounted)
   /** The used range as getValues would return it, or [] when the sheet is empty. */
@@ -508,6 +553,78 @@ export class FakeSheet {
   type(a1: string, value: string | number | boolean | Date, as = this.parent.services.user): void {
     if (!this.editableBy(as)) throw new Error(`${as} 无权编辑 ${this.name}`)
     this.rangeFromA1(a1).setValues([[value]])
+  }
+}
+
+/** An embedded chart as built: its type, data ranges (A1), options and anchor. */
+export interface FakeChart {
+  readonly type: string
+  readonly ranges: readonly string[]
+  readonly options: Readonly<Record<string, unknown>>
+  readonly numHeaders: number
+  readonly transposed: boolean
+  readonly position: readonly number[]
+}
+
+/** The subset of EmbeddedChartBuilder the 看板 uses (line and column charts). */
+export class FakeChartBuilder {
+  private type = 'UNSET'
+  private readonly ranges: string[] = []
+  private readonly options: Record<string, unknown> = {}
+  private numHeaders = 0
+  private transposed = false
+  private position: number[] = []
+  asLineChart(): this {
+    this.type = 'LINE'
+    return this
+  }
+  asColumnChart(): this {
+    this.type = 'COLUMN'
+    return this
+  }
+  addRange(range: FakeRange): this {
+    this.ranges.push(range.getA1Notation())
+    return this
+  }
+  setNumHeaders(n: number): this {
+    this.numHeaders = n
+    return this
+  }
+  setOption(name: string, value: unknown): this {
+    this.options[name] = value
+    return this
+  }
+  setTransposeRowsAndColumns(t: boolean): this {
+    this.transposed = t
+    return this
+  }
+  setPosition(row: number, column: number, offsetX: number, offsetY: number): this {
+    this.position = [row, column, offsetX, offsetY]
+    return this
+  }
+  build(): FakeChart {
+    if (this.ranges.length === 0) throw new Error('Exception: No data ranges were added to the chart.')
+    return {
+      type: this.type,
+      ranges: [...this.ranges],
+      options: { ...this.options },
+      numHeaders: this.numHeaders,
+      transposed: this.transposed,
+      position: [...this.position],
+    }
+  }
+}
+
+/** RangeList: one call formats many ranges. */
+export class FakeRangeList {
+  constructor(readonly ranges: readonly FakeRange[]) {}
+  setFontWeight(weight: 'normal' | 'bold' | null): this {
+    for (const r of this.ranges) r.setFontWeight(weight)
+    return this
+  }
+  setBackground(color: string | null): this {
+    for (const r of this.ranges) r.setBackground(color)
+    return this
   }
 }
 
@@ -950,6 +1067,8 @@ const COUNTED = new Set([
   'Protection',
   'DataValidationBuilder',
   'DataValidation',
+  'RangeList',
+  'EmbeddedChartBuilder',
   'User',
   'Ui',
   'Menu',
@@ -971,9 +1090,11 @@ export const SPREADSHEET_CLASSES = [
   'Protection',
   'DataValidationBuilder',
   'DataValidation',
+  'RangeList',
+  'EmbeddedChartBuilder',
 ] as const
 
-const WRITE_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Protection'])
+const WRITE_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Protection'])
 const WRITE_METHOD = /^(set|insert|delete|protect|remove|add|clear|append)/
 
 function className(o: object): string {
@@ -983,6 +1104,8 @@ function className(o: object): string {
   if (o instanceof FakeProtection) return 'Protection'
   if (o instanceof FakeDataValidationBuilder) return 'DataValidationBuilder'
   if (o instanceof FakeDataValidation) return 'DataValidation'
+  if (o instanceof FakeRangeList) return 'RangeList'
+  if (o instanceof FakeChartBuilder) return 'EmbeddedChartBuilder'
   if (o instanceof FakeUser) return 'User'
   if (o instanceof FakeUi) return 'Ui'
   if (o instanceof FakeMenu) return 'Menu'
@@ -1040,6 +1163,24 @@ export class FakeAppsScript {
 
   resetCounts(): void {
     this.calls.clear()
+    this.alertCounts.length = 0
+    this.alertWrites.length = 0
+  }
+
+  /**
+   * The counts as they stood when each dialog (Ui.alert) was shown since the last reset, that alert
+   * included. A menu action's own cost is the counts at its result dialog; whatever the handler does after
+   * showing the result (e.g. refreshing 看板) is a separate step.
+   */
+  readonly alertCounts: Map<string, number>[] = []
+  /** writeCalls as it stood at each dialog (not reset: compare with writeCalls taken before the action). */
+  readonly alertWrites: number[] = []
+
+  /** Like count(), over counts taken from alertCounts. */
+  static sum(counts: ReadonlyMap<string, number>, classes: readonly string[] = SPREADSHEET_CLASSES): number {
+    let n = 0
+    for (const [k, v] of counts) if (classes.includes(k.split('.')[0] ?? '')) n += v
+    return n
   }
 
   /** Sum of calls whose class is in `classes` (default: the SpreadsheetApp family). */
@@ -1055,6 +1196,10 @@ export class FakeAppsScript {
 
   private tally(name: string): void {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1)
+    if (name === 'Ui.alert') {
+      this.alertCounts.push(new Map(this.calls))
+      this.alertWrites.push(this.writeCalls)
+    }
   }
 
   private wrap<T>(value: T, cls?: string): T {
