@@ -14,131 +14,75 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { MONTH_INPUT_HEADERS } from '../src/core/parse'
-import { monthKey, type Period } from '../src/core/period'
-import { monthSheetName, SHEET, yearSheetName } from '../src/workbook/layouts'
-import type { Outcome } from '../src/workbook/outcome'
+import { monthKey, parsePeriod } from '../src/core/period'
+import { monthSheetName, SHEET } from '../src/workbook/layouts'
 import type { Cell } from '../src/workbook/types'
 import { closePeriod, prepareMonth, setupWorkbook } from '../src/workbook/workflows'
-import { SPREADSHEET_CLASSES } from '../test/support/fake-apps-script'
-import { loadBundle, sheetFunction } from '../test/support/load-bundle'
-import { MemoryWorkbook } from '../test/support/memory-workbook'
 import { menu, openSheets, type SheetsSession } from '../test/e2e/sheets-scenario'
-import { idOf, monthData, monthInputs, prng, rosterRows, YEAR } from './team'
+import { sheetsBook } from '../test/hardening/scenario'
+import { FakeAppsScript, SPREADSHEET_CLASSES } from '../test/support/fake-apps-script'
+import { loadBundle, sheetFunction } from '../test/support/load-bundle'
+import { bundledEngine } from './bundle'
+import { type EngineResult, ms, must } from './engine'
+import { monthData, monthInputs, prng, rosterRows, YEAR } from './team'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SIZES = [18, 500, 5000] as const
 
-function must(outcome: Outcome, what: string): Extract<Outcome, { ok: true }> {
-  if (!outcome.ok) {
-    const first = outcome.problems
-      .slice(0, 5)
-      .map((p) => `${p.sheet} ${p.cell} ${p.message}`)
-      .join('\n')
-    throw new Error(`${what}: ${outcome.message}\n${first}`)
-  }
-  return outcome
-}
-
-const ms = (t0: number) => performance.now() - t0
-
-// ---------------------------------------------------------------- 1. engine time, memory workbook
-
-interface EngineResult {
-  readonly n: number
-  readonly incidents: number
-  readonly months: number
-  readonly quarters: number
-  readonly year: number
-  readonly total: number
-  readonly apply: number
-  readonly slowestMonth: number
-}
-
-/** Types one month's inputs into the prepared month sheet (not timed). */
-function fillMemoryMonth(book: MemoryWorkbook, m: number, notFull: ReadonlySet<string>): void {
-  const name = monthSheetName(monthKey(YEAR, m))
-  const grid = book.sheets.get(name)
-  if (!grid) throw new Error(`no ${name}`)
-  const head = (grid[0] ?? []).map(String)
-  const rand = prng(m * 7919)
-  for (const row of grid.slice(1)) {
-    if (String(row[head.indexOf('预警')] ?? '').startsWith('不参与')) continue
-    const id = String(row[0])
-    for (const [h, v] of monthInputs(notFull.has(id), rand)) row[head.indexOf(h)] = v
-  }
-}
-
-function engineYear(n: number): EngineResult {
-  const book = new MemoryWorkbook()
-  book.clock = `${YEAR + 1}-01-06 09:00:00`
-  book.apply(must(setupWorkbook(book), 'setup').plan)
-  book.setRows(SHEET.roster, rosterRows(n))
-  const events: Cell[][] = []
-  const noon: Cell[][] = []
-  const data = Array.from({ length: 12 }, (_, k) => monthData(n, k + 1))
-  for (const d of data) {
-    events.push(...d.events)
-    noon.push(...d.noon)
-  }
-  book.setRows(SHEET.events, events)
-  book.setRows(SHEET.noon, noon)
-  let months = 0
-  let quarters = 0
-  let year = 0
-  let apply = 0
-  let slowestMonth = 0
-  const close = (p: Period, what: string): number => {
-    const t0 = performance.now()
-    const o = must(closePeriod(book, p), what)
-    const t = ms(t0)
-    const t1 = performance.now()
-    book.apply(o.plan)
-    apply += ms(t1)
-    return t
-  }
-  for (let m = 1; m <= 12; m++) {
-    const month = monthKey(YEAR, m)
-    book.apply(must(prepareMonth(book, month), `prepare ${month}`).plan)
-    fillMemoryMonth(book, m, data[m - 1]?.notFull ?? new Set())
-    const t = close({ kind: 'month', year: YEAR, month: m }, `close ${month}`)
-    months += t
-    slowestMonth = Math.max(slowestMonth, t)
-    if (m % 3 === 0) quarters += close({ kind: 'quarter', year: YEAR, quarter: m / 3 }, `close Q${m / 3}`)
-  }
-  year += close({ kind: 'year', year: YEAR }, 'close year (before ratings)')
-  // The division leader types the annual ratings, then closes again.
-  const sheet = yearSheetName(YEAR)
-  const grid = book.sheets.get(sheet) ?? []
-  const col = (grid[0] ?? []).indexOf('领导评价')
-  const rand = prng(4242)
-  for (const row of grid.slice(1)) row[col] = Math.round(60 + rand() * 40) / 10
-  year += close({ kind: 'year', year: YEAR }, 'close year')
-  return {
-    n,
-    incidents: events.length,
-    months,
-    quarters,
-    year,
-    total: months + quarters + year,
-    apply,
-    slowestMonth,
-  }
-}
-
 // ---------------------------------------------------------------- 2. SpreadsheetApp calls per close
 
-interface CallsResult {
-  readonly n: number
-  readonly month: number
-  readonly quarter: number
-  readonly year: number
-  readonly writesMonth: number
-  readonly monthMs: number
+/** One way of running the workflows in Google Sheets: through the menu (bundle), or the host alone. */
+interface Driver {
+  readonly fake: FakeAppsScript
+  /** Runs an action; returns the message shown (throws when it was refused). */
+  run(action: 'setup' | 'newMonth' | 'close', period?: string): string
+}
+
+/** dist/Code.js in a bare vm, driven through the menu handlers: lock, toasts, dialogs, refreshes included. */
+function menuDriver(): Driver {
+  const s: SheetsSession = openSheets()
+  const handler = { setup: 'menuSetup', newMonth: 'menuNewMonth', close: '' } as const
+  return {
+    fake: s.fake,
+    run(action, period = '') {
+      const name =
+        action !== 'close'
+          ? handler[action]
+          : /^\d{4}$/.test(period)
+            ? 'menuCloseYear'
+            : period.includes('Q')
+              ? 'menuCloseQuarter'
+              : 'menuCloseMonth'
+      const message = action === 'setup' ? menu(s, name) : menu(s, name, period)
+      if (!/完成|已建立|已初始化|待领导评价/.test(message)) throw new Error(message.slice(0, 400))
+      return message
+    },
+  }
+}
+
+/** The workflows over SpreadsheetWorkbook alone (a new host per action, as each menu click is a new execution). */
+function hostDriver(): Driver {
+  const fake = new FakeAppsScript()
+  return {
+    fake,
+    run(action, period = '') {
+      const book = sheetsBook(fake)
+      const outcome =
+        action === 'setup'
+          ? setupWorkbook(book)
+          : action === 'newMonth'
+            ? prepareMonth(book, period)
+            : closePeriod(book, parsePeriod(period))
+      const plan = must(outcome, `${action} ${period}`).plan
+      book.apply(plan)
+      return plan.message
+    },
+  }
 }
 
 /** Writes a month's inputs straight into the double (uncounted: this is the team typing). */
-function fillSheetsMonth(s: SheetsSession, m: number, notFull: ReadonlySet<string>): void {
-  const sheet = s.fake.sheet(monthSheetName(monthKey(YEAR, m)))
+function fillSheetsMonth(fake: FakeAppsScript, m: number, notFull: ReadonlySet<string>): void {
+  const sheet = fake.sheet(monthSheetName(monthKey(YEAR, m)))
   const head = sheet.row(1).map(String)
   const last = sheet.getLastRow()
   const range = sheet.getRange(2, 1, last - 1, head.length)
@@ -151,44 +95,71 @@ function fillSheetsMonth(s: SheetsSession, m: number, notFull: ReadonlySet<strin
   range.setValues(values)
 }
 
-function sheetsCalls(n: number): CallsResult {
-  const s = openSheets()
-  menu(s, 'menuSetup')
-  const roster = rosterRows(n)
-  s.fake.sheet(SHEET.roster).getRange(2, 1, n, 7).setValues(roster)
-  const data = [4, 5, 6].map((m) => monthData(n, m))
-  const events = data.flatMap((d) => d.events)
-  const noon = data.flatMap((d) => d.noon)
-  if (events.length > 0) s.fake.sheet(SHEET.events).getRange(2, 1, events.length, 6).setValues(events)
-  if (noon.length > 0) s.fake.sheet(SHEET.noon).getRange(2, 1, noon.length, 3).setValues(noon)
-  const counted = (run: () => string, expect: RegExp): { calls: number; writes: number; ms: number } => {
-    s.fake.resetCounts()
-    const writes = s.fake.writeCalls
+interface Counted {
+  readonly calls: number
+  readonly writes: number
+  readonly ms: number
+  /** SpreadsheetApp calls by Class.method. */
+  readonly byMethod: Readonly<Record<string, number>>
+}
+
+/**
+ * Closes the given months of YEAR (each with its 事件 and 值班 pasted first), the quarters they complete,
+ * and the year (first pass); returns the SpreadsheetApp calls of each close by period.
+ */
+function sheetsClosings(n: number, driver: Driver, months: readonly number[]): Map<string, Counted> {
+  const { fake } = driver
+  driver.run('setup')
+  // Staff paste the data (straight into the double: not counted); big teams need more rows than 1,000.
+  const paste = (name: string, rows: Cell[][]) => {
+    if (rows.length === 0) return
+    const sheet = fake.sheet(name)
+    const at = Math.max(sheet.getLastRow(), 1) + 1
+    const need = at + rows.length - 1 - sheet.getMaxRows()
+    if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need)
+    sheet.getRange(at, 1, rows.length, rows[0]?.length ?? 1).setValues(rows)
+  }
+  paste(SHEET.roster, rosterRows(n))
+  const out = new Map<string, Counted>()
+  const counted = (period: string) => {
+    fake.resetCounts()
+    const writes = fake.writeCalls
     const t0 = performance.now()
-    const message = run()
-    const t = ms(t0)
-    if (!expect.test(message)) throw new Error(`unexpected: ${message.slice(0, 400)}`)
-    return { calls: s.fake.count(SPREADSHEET_CLASSES), writes: s.fake.writeCalls - writes, ms: t }
+    driver.run('close', period)
+    out.set(period, {
+      calls: fake.count(SPREADSHEET_CLASSES),
+      writes: fake.writeCalls - writes,
+      ms: ms(t0),
+      byMethod: Object.fromEntries(
+        Object.entries(fake.countsByMethod()).filter(([k]) =>
+          (SPREADSHEET_CLASSES as readonly string[]).includes(k.split('.')[0] ?? ''),
+        ),
+      ),
+    })
   }
-  let month = { calls: 0, writes: 0, ms: 0 }
-  data.forEach((d, k) => {
-    const m = k + 4
+  for (const m of months) {
+    const d = monthData(n, m)
+    paste(SHEET.events, d.events)
+    paste(SHEET.noon, d.noon)
     const key = monthKey(YEAR, m)
-    menu(s, 'menuNewMonth', key)
-    fillSheetsMonth(s, m, d.notFull)
-    const c = counted(() => menu(s, 'menuCloseMonth', key), /月度结算完成/)
-    if (m === 5) month = c
-  })
-  const quarter = counted(() => menu(s, 'menuCloseQuarter', `${YEAR}-Q2`), /季度结算完成/)
-  const year = counted(() => menu(s, 'menuCloseYear', String(YEAR)), /年度结算/)
-  return {
-    n,
-    month: month.calls,
-    quarter: quarter.calls,
-    year: year.calls,
-    writesMonth: month.writes,
-    monthMs: month.ms,
+    driver.run('newMonth', key)
+    fillSheetsMonth(fake, m, d.notFull)
+    counted(key)
+    if (m % 3 === 0 && months.includes(m - 1) && months.includes(m - 2)) counted(`${YEAR}-Q${m / 3}`)
   }
+  counted(String(YEAR))
+  return out
+}
+
+interface CallsResult {
+  readonly n: number
+  readonly menu: Map<string, Counted>
+  readonly host: Map<string, Counted>
+}
+
+function sheetsCalls(n: number): CallsResult {
+  const months = [4, 5, 6]
+  return { n, menu: sheetsClosings(n, menuDriver(), months), host: sheetsClosings(n, hostDriver(), months) }
 }
 
 // ---------------------------------------------------------------- 3. MONTHSCORE over 5,000 rows
@@ -258,28 +229,49 @@ function machine(): { cpu: string; cores: number; node: string; os: string; memo
 }
 
 const f0 = (x: number) => x.toFixed(0)
+const breakdown = (c: Counted | undefined) =>
+  Object.entries(c?.byMethod ?? {})
+    .map(([k, v]) => `\`${k}\` ${v}`)
+    .join(', ')
 const f1 = (x: number) => x.toFixed(1)
 const mark = (ok: boolean) => (ok ? '✅ met' : '❌ missed')
 
-function main(): void {
+async function main(): Promise<void> {
   const env = machine()
   console.log(`machine: ${env.cpu}, ${env.cores} cores, Node ${env.node}`)
-  // Warm the JIT once so the first size is not charged for compilation.
+  const { engineYear } = await bundledEngine()
+  // One small year first, so the first size is not charged for loading and compiling the engine.
   engineYear(18)
   const engine: EngineResult[] = []
   for (const n of SIZES) {
     const r = engineYear(n)
     engine.push(r)
     console.log(
-      `engine ${n}: ${f0(r.total)} ms (months ${f0(r.months)}, quarters ${f0(r.quarters)}, year ${f0(r.year)}); apply ${f0(r.apply)} ms; ${r.incidents} incidents`,
+      `engine ${n}: ${f0(r.total)} ms (months ${f0(r.months)}, quarters ${f0(r.quarters)}, year ${f0(r.year)}); cpu ${f0(r.cpu)} ms; ${r.incidents} incidents`,
     )
   }
+  const steady = engineYear(500)
+  console.log(`engine 500 again (steady state): ${f0(steady.total)} ms`)
   const calls: CallsResult[] = []
+  const get = (m: Map<string, Counted>, k: string) => m.get(k)?.calls ?? Number.NaN
   for (const n of SIZES) {
     const r = sheetsCalls(n)
     calls.push(r)
-    console.log(`sheets ${n}: month ${r.month}, quarter ${r.quarter}, year ${r.year} SpreadsheetApp calls`)
+    console.log(
+      `sheets ${n}: menu month ${get(r.menu, monthKey(YEAR, 5))}, quarter ${get(r.menu, `${YEAR}-Q2`)}, year ${get(r.menu, String(YEAR))}; host alone month ${get(r.host, monthKey(YEAR, 5))}, quarter ${get(r.host, `${YEAR}-Q2`)}, year ${get(r.host, String(YEAR))}`,
+    )
   }
+  // A whole year at 18 operators: how the month close grows with the month sheets it reads for 第十五条.
+  const wholeYear = sheetsClosings(
+    18,
+    menuDriver(),
+    Array.from({ length: 12 }, (_, k) => k + 1),
+  )
+  const wholeYearHost = sheetsClosings(
+    18,
+    hostDriver(),
+    Array.from({ length: 12 }, (_, k) => k + 1),
+  )
   const score = monthScore(5000)
   console.log(`MONTHSCORE 5000 rows: cold ${f0(score.cold)} ms, median ${f0(score.median)} ms`)
   const bundle = path.join(ROOT, 'dist/Code.js')
@@ -288,10 +280,33 @@ function main(): void {
   console.log(`dist/Code.js: ${(size / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip)`)
 
   const e500 = engine.find((e) => e.n === 500)
-  const maxCalls = Math.max(...calls.flatMap((c) => [c.month, c.quarter, c.year]))
+  const [MAYK, Q2K, YK] = [monthKey(YEAR, 5), `${YEAR}-Q2`, String(YEAR)]
+  const keys = [MAYK, Q2K, YK]
+  const maxOf = (which: 'menu' | 'host') =>
+    Math.max(...calls.flatMap((c) => keys.map((k) => get(c[which], k))))
+  const monthCalls = (m: Map<string, Counted>) =>
+    Array.from({ length: 12 }, (_, k) => get(m, monthKey(YEAR, k + 1)))
+  const yearMenu = monthCalls(wholeYear)
+  const yearHost = monthCalls(wholeYearHost)
+  // Month closes must match exactly; a quarter or year sheet created for 5,000 people first grows past the
+  // 1,000 rows of a new sheet (one insertRowsAfter): allow that one call.
+  const base = calls[0]?.host ?? new Map<string, Counted>()
   const fixed = calls.every(
-    (c) => c.month === calls[0]?.month && c.quarter === calls[0]?.quarter && c.year === calls[0]?.year,
+    (c) =>
+      get(c.host, MAYK) === get(base, MAYK) && [Q2K, YK].every((k) => get(c.host, k) - get(base, k) <= 1),
   )
+  const hostMax = Math.max(maxOf('host'), ...yearHost)
+  const menuMax = Math.max(maxOf('menu'), ...yearMenu)
+  const overBudget = `**The ≤ 40 target is not met yet** (the host is still being tuned by its owner at the time of writing). Two
+things make a close cost more than 40 calls, and neither depends on the team size:
+
+1. reading: the host indexes the book with \`getSheets()\` and one \`getName()\` per sheet of the book — the
+   book gains a sheet a month, a quarter sheet a quarter — and the month close reads the month sheets of the
+   last 12 months for 第十五条/第十六条 (一); looking up only the sheets a close needs
+   (\`getSheetByName\` per name) would make reading cost one call per sheet read;
+2. the menu: toasts, the dialog and the refresh after a close (charts) roughly double the count.
+
+`
   const doc = `# Performance
 
 Measured by \`npm run bench\` (bench/run.ts; it rewrites this file). Not part of the tests: timings depend
@@ -311,44 +326,71 @@ on the machine. Last run: ${new Date().toISOString().slice(0, 10)}.
 
 | target | measured | |
 | --- | --- | --- |
-| 500-operator year close, engine time < 1 s | ${f0(e500?.total ?? 0)} ms | ${mark((e500?.total ?? Infinity) < 1000)} |
-| SpreadsheetApp calls per close fixed whatever the size, ≤ 40 | ${maxCalls} at most; ${fixed ? 'identical' : 'NOT identical'} for ${SIZES.join(' / ')} operators | ${mark(fixed && maxCalls <= 40)} |
+| 500-operator year close, engine time < 1 s | ${f0(e500?.total ?? 0)} ms (steady state ${f0(steady.total)} ms) | ${mark((e500?.total ?? Infinity) < 1000)} |
+| SpreadsheetApp calls per close fixed whatever the size, ≤ 40 | close alone (host): ${maxOf('host')} at most (May close ${get(calls[0]?.host ?? new Map(), MAYK)}), ${fixed ? 'the same' : 'NOT the same'} for ${SIZES.join(' / ')} operators; December close ${yearHost[11]}; through the menu incl. refreshes ${maxOf('menu')} | size: ${mark(fixed)}; ≤ 40: ${mark(maxOf('host') <= 40 && Math.max(...yearHost) <= 40)} (host), ${mark(maxOf('menu') <= 40)} (menu) |
 | MONTHSCORE over 5,000 rows well under 1 s (Sheets limit 30 s) | ${f0(score.median)} ms (first call ${f0(score.cold)} ms) | ${mark(score.cold < 1000)} |
 
 ## 1. Engine time to close a year (in-memory workbook)
 
 A year = 12 month closes + 4 quarter closes + the year close run twice (first pass writes the sheet with
 the 领导评价 column blank; the leader types the ratings; the second pass ranks and proposes tiers). Each
-figure is the time spent in \`closePeriod\` (reading the sheets, parsing, validating, scoring with exact
-rationals, ranking, sanctions over the 12-month history, building the write plan). Applying the plans to the
-in-memory workbook is shown separately. Incidents: late arrivals/early leaves (10 % of operators a month),
-absences, complaints (some about one call through two channels), 重大投诉, praise, quality findings,
-overtime; two noon duties every working day.
+figure is wall time spent in \`closePeriod\` — parsing and validating every input sheet, scoring with exact
+rationals, ranking, sanctions over the 12-month history, building the write plan — minus the time the
+in-memory workbook took to hand out copies of its grids (host time, a few ms). The engine is bundled by
+esbuild exactly as it ships (bench/bundle.ts), and one 18-operator year runs first so the first size is not
+charged for loading and compiling it. The team enters 事件 and 值班 month by month: the close of month M sees
+months 1…M. Incidents: late arrivals/early leaves (10 % of operators a month), absences, complaints (some
+about one call through two channels), 重大投诉, praise, quality findings, overtime; two noon duties a
+working day. CPU time counts every thread (V8 collects garbage in parallel), so it exceeds wall time.
 
-| operators | incidents in 事件 (year) | 12 months | 4 quarters | year ×2 | **total** | slowest month | applying plans |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| operators | incidents in 事件 (year) | 12 months | 4 quarters | year ×2 | **total (wall)** | CPU, all threads | slowest month | applying plans |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${engine
   .map(
     (e) =>
-      `| ${e.n} | ${e.incidents} | ${f0(e.months)} ms | ${f0(e.quarters)} ms | ${f0(e.year)} ms | **${f0(e.total)} ms** | ${f0(e.slowestMonth)} ms | ${f0(e.apply)} ms |`,
+      `| ${e.n} | ${e.incidents} | ${f0(e.months)} ms | ${f0(e.quarters)} ms | ${f0(e.year)} ms | **${f0(e.total)} ms** | ${f0(e.cpu)} ms | ${f0(e.slowestMonth)} ms | ${f0(e.apply)} ms |`,
   )
   .join('\n')}
 
+Run again in the same process (JIT warm, steady state), 500 operators: ${f0(steady.total)} ms.
+
 ## 2. SpreadsheetApp calls per close (Google Sheets host)
 
-dist/Code.js in a bare vm with the Apps Script double (test/support/fake-apps-script.ts), driven through the
-menu handlers (\`menuCloseMonth\`, \`menuCloseQuarter\`, \`menuCloseYear\`) with the document lock, progress
-toasts and the result dialog. Counted: calls on SpreadsheetApp, Spreadsheet, Sheet, Range, Protection and
-DataValidation(Builder) — each is a round trip to the Sheets service in Apps Script. Months April–June are
-closed, then Q2, then the year (first pass).
+Counted with the Apps Script double (test/support/fake-apps-script.ts): calls on the classes it lists as
+SpreadsheetApp calls (${SPREADSHEET_CLASSES.join(', ')}) — each is a round trip to the Sheets service in
+Apps Script. Two ways of running a close:
 
-| operators | month close | of which writes | quarter close | year close | month close wall time (double) |
-| ---: | ---: | ---: | ---: | ---: | ---: |
-${calls.map((c) => `| ${c.n} | ${c.month} | ${c.writesMonth} | ${c.quarter} | ${c.year} | ${f0(c.monthMs)} ms |`).join('\n')}
+- **close alone**: the workflow over \`SpreadsheetWorkbook\` (src/gas/spreadsheet-workbook.ts) — its reads
+  and its writes, a new host per action as in Apps Script;
+- **through the menu**: dist/Code.js in a bare vm, \`menuCloseMonth\` / \`menuCloseQuarter\` / \`menuCloseYear\`
+  with the document lock, progress toasts, the result dialog and whatever the menu refreshes after a close.
 
-The count does not grow with the team: each sheet is read with one \`getDataRange().getValues()\` and
-written with one batched call per kind (values, backgrounds, formats, validations, notes), whatever the
-number of rows. The wall time is the double's own cost in Node, not Apps Script's.
+April–June are closed (each month's 事件/值班 pasted first), then Q2, then the year (first pass).
+
+| operators | May close, alone | of which writes | Q2, alone | year, alone | May close, menu | Q2, menu | year, menu | May close wall time (double) |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${calls
+  .map((c) => {
+    const h = c.host.get(MAYK)
+    return `| ${c.n} | ${h?.calls} | ${h?.writes} | ${get(c.host, Q2K)} | ${get(c.host, YK)} | ${get(c.menu, MAYK)} | ${get(c.menu, Q2K)} | ${get(c.menu, YK)} | ${f0(c.menu.get(MAYK)?.ms ?? 0)} ms |`
+  })
+  .join('\n')}
+
+A whole year at 18 operators, month closes January → December (the close reads the earlier month sheets
+of the last 12 months for 第十五条/第十六条 (一), and the host looks each sheet up by name):
+
+| | Jan | Feb | Mar | Apr | May | Jun | Jul | Aug | Sep | Oct | Nov | Dec |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| close alone | ${yearHost.join(' | ')} |
+| through the menu | ${yearMenu.join(' | ')} |
+
+Where the calls of one close go (May, 18 operators): close alone ${breakdown(calls[0]?.host.get(MAYK))};
+through the menu ${breakdown(calls[0]?.menu.get(MAYK))}.
+
+${hostMax > 40 || menuMax > 40 ? overBudget : ''}The count does not depend on the number of operators: each sheet is read with one call and written with
+one batched call per kind (values, backgrounds, formats, validations, notes), whatever the number of rows
+(a team past 1,000 rows adds one \`insertRowsAfter\` the first time a sheet grows). It grows with the
+number of sheets a close touches. The wall time is the double's own cost in Node, not Apps Script's.
 
 ## 3. MONTHSCORE over 5,000 rows
 
@@ -363,13 +405,25 @@ script file is far above this; most of it is the holiday calendar data and fract
 
 ## What was tuned
 
-- Sanctions (第十五条, 第十六条) at a month close looked through the whole \`事件\` list for every operator
-  (operators × incidents per close, O(n²) as both grow with the team). The month close now indexes
-  incidents by 工号 once and gives each operator only their own rows (src/workbook/close-month.ts,
-  \`monthResults\`).
+The first run of this benchmark (through tsx, with the whole year of 事件 present at every close) took
+4.2 s for 500 operators and 44 s for 5,000: sanctions and the bottom-three test were quadratic. Fixed:
+
+- 倒数前三 (第十五条) compared every pair of operators with fraction.js (n² exact comparisons, 250,000 per
+  month for 500 operators); it now sorts once and counts (src/core/ranking.ts \`bottomGroup\`), and ranking
+  compares the BigInt parts directly instead of re-parsing each argument (\`rankScores\`).
+- Sanctions (第十五条, 第十六条) scanned the whole \`事件\` list for every operator; the month close indexes
+  incidents by 工号 once (src/workbook/close-month.ts \`monthResults\`), and so are noon duties for 补休
+  (\`leaveRows\`). evaluateSanctions builds its reason texts only for clauses that fire, memoises its month
+  windows, and returns at once for an operator with nothing to count (src/core/sanctions.ts).
+- Quarter and year closes work from frozen month totals and no longer parse 事件 and 值班
+  (src/workbook/context.ts \`parseInputs(…, { incidents: false })\`).
+- The 输入摘要 digest streams the cells instead of hashing one JSON text of the whole book
+  (src/workbook/read.ts \`digest\`); dates already in ISO form skip the pattern search
+  (src/core/parse.ts \`parseDate\`); whole numbers become exact values without going through decimal text
+  (src/core/decimal.ts \`exact\`).
 `
   writeFileSync(path.join(ROOT, 'docs/PERFORMANCE.md'), doc)
   console.log('wrote docs/PERFORMANCE.md')
 }
 
-main()
+await main()

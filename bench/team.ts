@@ -8,7 +8,7 @@ import { workCalendar } from '../src/core/holidays'
 import { lastDay, type MonthKey, monthKey, monthPeriod } from '../src/core/period'
 import type { Cell } from '../src/workbook/types'
 
-export const YEAR = 2026
+export const YEAR = 2025
 
 /** Mulberry32: a small seeded PRNG. */
 export function prng(seed: number): () => number {
@@ -24,11 +24,11 @@ export function prng(seed: number): () => number {
 
 export const idOf = (i: number): string => `T${String(i).padStart(5, '0')}`
 
-/** 人员 rows: every 20th a 带班班长, every 7th dispatched from a district court, a few newcomers in 2026. */
+/** 人员 rows: every 20th a 带班班长, every 7th dispatched from a district court, a few newcomers in YEAR. */
 export function rosterRows(n: number): Cell[][] {
   return Array.from({ length: n }, (_, k) => {
     const i = k + 1
-    const start = i % 50 === 0 ? '2026-03-16' : '2024-01-02'
+    const start = i % 50 === 0 ? `${YEAR}-03-16` : '2024-01-02'
     return [
       idOf(i),
       `话务员${i}`,

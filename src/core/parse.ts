@@ -174,6 +174,8 @@ export function parseDate(
     return ok(readDate(v))
   }
   if (typeof v === 'string') {
+    // Hosts hand dates over as ISO text already: the common case needs no pattern search.
+    if (v.length === 10 && isLocalDate(v)) return ok(v)
     const t = v.trim().replace(/\s+/g, '')
     for (const re of DATE_TEXTS) {
       const m = re.exec(t)

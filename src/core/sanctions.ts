@@ -29,9 +29,18 @@ export function chineseNumeral(n: number): string {
 
 const CLAUSES = ['（一）', '（二）', '（三）', '（四）']
 
-/** The months M−(n−1)..M, oldest first. */
+const windows = new Map<string, readonly MonthKey[]>()
+
+/** The months M−(n−1)..M, oldest first (memoised: a close asks for the same windows once per operator). */
 export function windowMonths(month: MonthKey, n: number): MonthKey[] {
-  return Array.from({ length: n }, (_, i) => shiftMonth(month, i - n + 1))
+  const key = `${month}/${n}`
+  let months = windows.get(key)
+  if (!months) {
+    months = Array.from({ length: n }, (_, i) => shiftMonth(month, i - n + 1))
+    if (windows.size > 1000) windows.clear()
+    windows.set(key, months)
+  }
+  return [...months]
 }
 
 function windowText(n: number): string {
@@ -65,8 +74,15 @@ export function evaluateSanctions(
   const six = windowText(sixMonths.length)
   const oneYear = windowText(year.length)
   const findings: Finding[] = []
-  const add = (level: SanctionLevel, clause: number, threshold: number, count: number, reason: string) => {
-    if (count >= threshold) findings.push({ level, clause, reason })
+  // Reasons are words built only for the clauses that fire (most operators trigger none).
+  const add = (
+    level: SanctionLevel,
+    clause: number,
+    threshold: number,
+    count: number,
+    reason: () => string,
+  ) => {
+    if (count >= threshold) findings.push({ level, clause, reason: reason() })
   }
 
   // (一) ranking: consecutive months in the bottom group ending with M; an unranked or missing month breaks it.
@@ -79,14 +95,16 @@ export function evaluateSanctions(
   for (let m = month; isBottom(m); m = shiftMonth(m, -1)) chain.unshift(m)
   const bottoms = sixMonths.filter(isBottom)
   const bottomLabel = `排名倒数前${chineseNumeral(int('bottom.count'))}`
-  const chainReason = `连续${chain.length}个月${bottomLabel}${list(chain)}`
-  const windowReason = `${six}累计${bottoms.length}次${bottomLabel}${list(bottoms)}`
+  const chainReason = () => `连续${chain.length}个月${bottomLabel}${list(chain)}`
+  const windowReason = () => `${six}累计${bottoms.length}次${bottomLabel}${list(bottoms)}`
   add('辞退或更换', 0, int('dismissal.rankConsecutive'), chain.length, chainReason)
   add('辞退或更换', 0, int('dismissal.rankInWindow'), bottoms.length, windowReason)
   add('谈话提醒', 0, int('reminder.rankConsecutive'), chain.length, chainReason)
   add('谈话提醒', 0, int('reminder.rankInWindow'), bottoms.length, windowReason)
 
   const mine = incidents.filter((i) => i.id === id && monthOfDate(i.date) <= month)
+  // Every threshold is at least 1 (checkRuleValue), so with nothing to count nothing can trigger.
+  if (chain.length === 0 && bottoms.length === 0 && mine.length === 0) return []
   const within = (months: readonly MonthKey[]) => mine.filter((i) => months.includes(monthOfDate(i.date)))
   const ofType = (rows: readonly Incident[], types: readonly IncidentType[]) =>
     rows
@@ -103,28 +121,28 @@ export function evaluateSanctions(
     1,
     int('dismissal.majorComplaints'),
     majors12.length,
-    `${oneYear}重大投诉${majors12.length}次${dates(majors12)}`,
+    () => `${oneYear}重大投诉${majors12.length}次${dates(majors12)}`,
   )
   add(
     '辞退或更换',
     1,
     int('dismissal.complaints'),
     complaints6.length,
-    `${six}有效投诉${complaints6.length}次${dates(complaints6)}`,
+    () => `${six}有效投诉${complaints6.length}次${dates(complaints6)}`,
   )
   add(
     '谈话提醒',
     1,
     int('reminder.majorComplaints'),
     majorsM.length,
-    `当月出现重大投诉${majorsM.length}次${dates(majorsM)}`,
+    () => `当月出现重大投诉${majorsM.length}次${dates(majorsM)}`,
   )
   add(
     '谈话提醒',
     1,
     int('reminder.complaints'),
     complaints6.length,
-    `${six}有效投诉${complaints6.length}次${dates(complaints6)}`,
+    () => `${six}有效投诉${complaints6.length}次${dates(complaints6)}`,
   )
 
   // (三) service quality.
@@ -136,28 +154,28 @@ export function evaluateSanctions(
     2,
     int('dismissal.majorQuality'),
     majorQuality12.length,
-    `${oneYear}重大业务质量问题${majorQuality12.length}次${dates(majorQuality12)}`,
+    () => `${oneYear}重大业务质量问题${majorQuality12.length}次${dates(majorQuality12)}`,
   )
   add(
     '辞退或更换',
     2,
     int('dismissal.quality'),
     quality6.length,
-    `${six}业务质量问题${quality6.length}次${dates(quality6)}`,
+    () => `${six}业务质量问题${quality6.length}次${dates(quality6)}`,
   )
   add(
     '谈话提醒',
     2,
     int('reminder.majorQuality'),
     majorQualityM.length,
-    `当月出现重大业务质量问题${majorQualityM.length}次${dates(majorQualityM)}`,
+    () => `当月出现重大业务质量问题${majorQualityM.length}次${dates(majorQualityM)}`,
   )
   add(
     '谈话提醒',
     2,
     int('reminder.quality'),
     quality6.length,
-    `${six}业务质量问题${quality6.length}次${dates(quality6)}`,
+    () => `${six}业务质量问题${quality6.length}次${dates(quality6)}`,
   )
 
   // (四) attendance within month M.
@@ -166,14 +184,15 @@ export function evaluateSanctions(
   const absent = ofType(thisMonth, ['旷工半天'])
   const majorFraud = ofType(thisMonth, ['重大考勤作假'])
   const fraud = ofType(thisMonth, ['考勤作假', '重大考勤作假'])
-  const lateReason = `当月迟到早退${late.length}次${dates(late)}`
-  const absentReason = `当月旷工${halfDaysText(absent.length)}（${absent.length}个半天：${absent.map((a) => a.date).join('、')}）`
+  const lateReason = () => `当月迟到早退${late.length}次${dates(late)}`
+  const absentReason = () =>
+    `当月旷工${halfDaysText(absent.length)}（${absent.length}个半天：${absent.map((a) => a.date).join('、')}）`
   add('辞退或更换', 3, int('dismissal.lateOrEarly'), late.length, lateReason)
   add('辞退或更换', 3, int('dismissal.absentHalfDays'), absent.length, absentReason)
-  add('辞退或更换', 3, 1, majorFraud.length, `当月考勤存在重大作假${dates(majorFraud)}`)
+  add('辞退或更换', 3, 1, majorFraud.length, () => `当月考勤存在重大作假${dates(majorFraud)}`)
   add('谈话提醒', 3, int('reminder.lateOrEarly'), late.length, lateReason)
   add('谈话提醒', 3, int('reminder.absentHalfDays'), absent.length, absentReason)
-  add('谈话提醒', 3, 1, fraud.length, `当月考勤作假${dates(fraud)}`)
+  add('谈话提醒', 3, 1, fraud.length, () => `当月考勤作假${dates(fraud)}`)
 
   // One trigger per level and clause, dismissal first, then by clause. A dismissal subsumes the reminder
   // of the same clause (every dismissal threshold is at or above the reminder's), so 预警 lists it once.

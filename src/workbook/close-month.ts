@@ -7,7 +7,7 @@ import { isLocalDate } from '../core/dates'
 import { exact, toCellNumber } from '../core/decimal'
 import { dispatchVacancies } from '../core/dispatch'
 import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
-import type { Incident, Operator, Trigger } from '../core/model'
+import type { Incident, NoonDuty, Operator, Trigger } from '../core/model'
 import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
 import {
   dayAfter,
@@ -35,7 +35,7 @@ import {
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
-import { CLOSE_ACTION } from './state'
+import { CLOSE_ACTION, closedDigest } from './state'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
 
 export const MARK = '是'
@@ -55,12 +55,31 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
   const sheet = tableOf(grids, name)
   const evaluation = evaluateMonth(inputs, sheet, month)
   const early = notEnded(month, book.now().slice(0, 10))
-  return {
-    inputs,
-    evaluation,
-    sheet,
-    problems: [...(early ? [early] : []), ...inputs.problems, ...evaluation.problems],
+  const problems = [...(early ? [early] : []), ...inputs.problems, ...evaluation.problems]
+  if (problems.length === 0) {
+    const moved = changedSinceClose(inputs, month, grids.get(name))
+    if (moved) problems.push(moved)
   }
+  return { inputs, evaluation, sheet, problems }
+}
+
+/**
+ * Closed means closed (§11): a month closed and not reopened is closed again only on the inputs it was
+ * closed with (a double click gives the same sheets). When 规则 or any input changed since — which could
+ * move frozen results — the close is refused until the month is reopened (重新开放, logged).
+ */
+function changedSinceClose(inputs: Inputs, month: MonthKey, grid: Grid | undefined): Problem | null {
+  const closed = closedDigest(inputs.log, monthPeriod(month))
+  if (closed === null || closed === monthDigest(inputs, grid ?? [])) return null
+  return {
+    sheet: monthSheetName(month),
+    cell: 'A1',
+    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”或录入数据有改动；已结算的结果不随之变动。如需按新数据重新结算，请先“重新开放”该月`,
+  }
+}
+
+function monthDigest(inputs: Inputs, grid: Grid): string {
+  return inputDigest(inputs, [monthInputColumns(grid)])
 }
 
 /**
@@ -241,7 +260,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       action: CLOSE_ACTION.month,
       period: month,
       outcome: summary,
-      digest: inputDigest(inputs, [monthInputColumns(grid)]),
+      digest: monthDigest(inputs, grid),
     },
     message: `${label}月度结算完成：${summary}`,
   })
@@ -322,7 +341,17 @@ function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], r
   }
   const entries: LeaveEntry[] = []
   for (const r of rows) if (results.stars.has(r.id)) entries.push(starLeave(r.id, month, inputs.rules))
-  for (const op of inputs.operators) entries.push(...noonLeave(op.id, month, inputs.duties, inputs.rules))
+  // Noon duties indexed by operator once (noonLeave filters what it is given): linear in the team size.
+  const duties = new Map<string, NoonDuty[]>()
+  for (const d of inputs.duties) {
+    const mine = duties.get(d.id)
+    if (mine) mine.push(d)
+    else duties.set(d.id, [d])
+  }
+  for (const op of inputs.operators) {
+    const mine = duties.get(op.id)
+    if (mine) entries.push(...noonLeave(op.id, month, mine, inputs.rules))
+  }
   const fresh = entries.map((e) => {
     const takenCell = taken.get(`${e.id}\u0000${e.source}`) ?? ''
     const takenDays = numberOf(takenCell)

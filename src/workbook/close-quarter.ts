@@ -87,7 +87,7 @@ export function analyseQuarter(
   const months = monthsOf(period)
   const name = quarterSheetName(period)
   const grids = readBook(book, [name, SHEET.alerts, ...months.map(monthSheetName)])
-  const inputs = parseInputs(grids, period)
+  const inputs = parseInputs(grids, period, { incidents: false })
   const problems: Problem[] = [
     ...inputs.problems.filter(
       (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,

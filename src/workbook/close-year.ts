@@ -31,7 +31,7 @@ export function analyseYear(
   const sheetNames = new Set(book.sheetNames())
   const months = monthsOf({ kind: 'year', year }).filter((m) => sheetNames.has(monthSheetName(m)))
   const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, ...months.map(monthSheetName)])
-  const inputs = parseInputs(grids, period)
+  const inputs = parseInputs(grids, period, { incidents: false })
   const problems: Problem[] = inputs.problems.filter(
     (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
   )

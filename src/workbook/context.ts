@@ -69,7 +69,11 @@ export function tableOf(grids: ReadonlyMap<string, Grid>, name: string): Table {
  * Parses the shared sheets for `period`. Events are all checked (sanctions look back a year); noon duties
  * are checked for the period's months only (the working-day calendar may lack other years).
  */
-export function parseInputs(grids: ReadonlyMap<string, Grid>, period: Period): Inputs {
+export function parseInputs(
+  grids: ReadonlyMap<string, Grid>,
+  period: Period,
+  options: { readonly incidents?: boolean } = {},
+): Inputs {
   const problems: Problem[] = []
   const rulesSheet = readRules(tableOf(grids, SHEET.rules), problems)
   const rules = rulesInForce(rulesSheet.overrides, firstDay(period))
@@ -79,8 +83,12 @@ export function parseInputs(grids: ReadonlyMap<string, Grid>, period: Period): I
     rosterTable.rows.map((r) => idOf(cellOf(rosterTable, r, '工号'))).filter((id) => id !== ''),
   )
   const secondments = readSecondments(tableOf(grids, SHEET.secondments), rosterIds, problems)
+  const holidays = readHolidays(tableOf(grids, SHEET.holidays), problems)
+  const calendar = workCalendar(holidays)
+  // Quarter and year closes work from frozen month totals: they skip 事件 and 值班 (the bulk of a book).
+  const withIncidents = options.incidents ?? true
   const eventsTable = tableOf(grids, SHEET.events)
-  const events = readEvents(eventsTable, rosterIds, problems)
+  const events = withIncidents ? readEvents(eventsTable, rosterIds, problems) : []
   problems.push(
     ...located(
       eventsTable,
@@ -91,11 +99,9 @@ export function parseInputs(grids: ReadonlyMap<string, Grid>, period: Period): I
       ),
     ),
   )
-  const holidays = readHolidays(tableOf(grids, SHEET.holidays), problems)
-  const calendar = workCalendar(holidays)
   const noonTable = tableOf(grids, SHEET.noon)
   const months = new Set(monthsOf(period))
-  const duties = readNoon(noonTable, rosterIds, problems)
+  const duties = withIncidents ? readNoon(noonTable, rosterIds, problems) : []
   const periodDuties = duties.filter((d) => months.has(monthOfDate(d.value.date)))
   problems.push(
     ...located(

@@ -370,13 +370,24 @@ export function numberOf(v: Cell | undefined): number | null {
   return x === null ? null : Number(x.valueOf())
 }
 
-/** The digest of a set of grids: a short stable hash (FNV-1a, 32 bits, hex) of their JSON. */
+/**
+ * The digest of a set of grids: a short stable hash (FNV-1a, 32 bits, hex) of their cells, their types
+ * and the grid/row/cell boundaries, streamed cell by cell (no JSON text of the whole book is built: a close
+ * digests every input sheet, and on large books the text and its garbage cost more than the scoring).
+ */
 export function digest(grids: readonly (Grid | undefined)[]): string {
-  const text = JSON.stringify(grids.map((g) => g ?? null))
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
+  let h = 0x811c9dc5 | 0 // kept a signed 32-bit integer in the loops; made unsigned once at the end
+  for (const grid of grids) {
+    h = Math.imul(h ^ (grid ? 0x1e : 0x1f), 0x01000193)
+    if (!grid) continue
+    for (const row of grid) {
+      h = Math.imul(h ^ 0x1d, 0x01000193)
+      for (const v of row) {
+        const text = typeof v === 'string' ? v : typeof v === 'number' ? `\u0001${v}` : `\u0002${v}`
+        for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+        h = Math.imul(h ^ 0x1c, 0x01000193)
+      }
+    }
   }
-  return h.toString(16).padStart(8, '0')
+  return (h >>> 0).toString(16).padStart(8, '0')
 }

@@ -37,3 +37,17 @@ export function periodState(log: Table, period: Period): PeriodState {
 export function isClosed(log: Table, period: Period): boolean {
   return periodState(log, period) === 'closed'
 }
+
+/** The 输入摘要 of the latest close of a period that is closed now; null when open, reopened or unknown. */
+export function closedDigest(log: Table, period: Period): string | null {
+  const key = formatPeriod(period)
+  const closes = new Set(Object.values(CLOSE_ACTION))
+  let digest: string | null = null
+  for (const row of log.rows) {
+    if (periodText(cellOf(log, row, '期间')) !== key) continue
+    const action = parseText(cellOf(log, row, '操作'))
+    if (closes.has(action)) digest = parseText(cellOf(log, row, '输入摘要'))
+    else if (action === REOPEN_ACTION) digest = null
+  }
+  return digest === '' ? null : digest
+}

@@ -40,7 +40,10 @@ function expectReadable(problems: readonly Problem[]): void {
 }
 
 /** Runs validate and close on a book, asserting neither throws nor changes anything. */
-function attempt(book: MemoryWorkbook, periodText = MONTH): { outcome: Outcome; validated: readonly Problem[] } {
+function attempt(
+  book: MemoryWorkbook,
+  periodText = MONTH,
+): { outcome: Outcome; validated: readonly Problem[] } {
   const period = parsePeriod(periodText)
   const before = copyAll(book)
   const validated = validatePeriod(book, period)
@@ -82,8 +85,13 @@ describe('hand-written bad input: a problem at the cell, nothing written, nothin
     expect(outcome.message).toMatch(/未写入任何数据/)
     expect(validated).toEqual(outcome.problems)
     for (const e of c.expect) {
-      const found = outcome.problems.find((p) => p.sheet === e.sheet && p.cell === e.cell && e.message.test(p.message))
-      expect(found, `${e.sheet} ${e.cell} ${e.message}\n${JSON.stringify(outcome.problems, null, 1)}`).toBeDefined()
+      const found = outcome.problems.find(
+        (p) => p.sheet === e.sheet && p.cell === e.cell && e.message.test(p.message),
+      )
+      expect(
+        found,
+        `${e.sheet} ${e.cell} ${e.message}\n${JSON.stringify(outcome.problems, null, 1)}`,
+      ).toBeDefined()
     }
     expectReadable(outcome.problems)
   })
@@ -106,7 +114,9 @@ describe('hand-written bad input: a problem at the cell, nothing written, nothin
     const y = attempt(book, '2026').outcome
     expect(y.ok).toBe(false)
     if (!y.ok) {
-      expect(y.problems.find((p) => p.sheet === '2026 年度' && /领导评价应为0到10之间/.test(p.message))).toBeDefined()
+      expect(
+        y.problems.find((p) => p.sheet === '2026 年度' && /领导评价应为0到10之间/.test(p.message)),
+      ).toBeDefined()
       expectReadable(y.problems)
     }
   })
@@ -131,7 +141,11 @@ describe('hand-written bad input: a problem at the cell, nothing written, nothin
     expect(outcome.ok).toBe(false)
     if (!outcome.ok) {
       expect(outcome.problems).toContainEqual(
-        expect.objectContaining({ sheet: SHEET.noon, cell: 'A8', message: expect.stringMatching(/2035年没有节假日数据/) }),
+        expect.objectContaining({
+          sheet: SHEET.noon,
+          cell: 'A8',
+          message: expect.stringMatching(/2035年没有节假日数据/),
+        }),
       )
     }
   })
@@ -192,7 +206,11 @@ describe('generated corruptions (fast-check)', () => {
       fc.property(editsArb, fc.constantFrom('2026-Q2', '2026'), (edits, period) => {
         const book = validBook()
         book.sheets.clear()
-        for (const [name, grid] of base.sheets) book.sheets.set(name, grid.map((r) => [...r]))
+        for (const [name, grid] of base.sheets)
+          book.sheets.set(
+            name,
+            grid.map((r) => [...r]),
+          )
         applyEdits(book, edits)
         const { outcome, validated } = attempt(book, period)
         if (outcome.ok) return

@@ -143,17 +143,47 @@ export function corruptions(): Corruption[] {
   const dateCell = (id: string) => `E${ROW[id] ?? 0}` // 人员!E = 入职或派驻日期
   return [
     // ---------------------------------------------------------------- month sheet numbers (第七条)
-    monthCell('接听电话数', 'A02', '很多', /接听电话数应为不小于0的整数.*很多/, '第七条（一）text in 接听电话数'),
+    monthCell(
+      '接听电话数',
+      'A02',
+      '很多',
+      /接听电话数应为不小于0的整数.*很多/,
+      '第七条（一）text in 接听电话数',
+    ),
     monthCell('接听电话数', 'A02', -120, /接听电话数应为不小于0的整数/, '第七条（一）negative 接听电话数'),
-    monthCell('接听电话数', 'A02', 1600.5, /接听电话数应为不小于0的整数/, '第七条（一）fractional 接听电话数'),
-    monthCell('文字咨询条数', 'A02', '3条', /文字咨询条数应为不小于0的整数/, '第七条（一）text with a unit in 文字咨询条数'),
+    monthCell(
+      '接听电话数',
+      'A02',
+      1600.5,
+      /接听电话数应为不小于0的整数/,
+      '第七条（一）fractional 接听电话数',
+    ),
+    monthCell(
+      '文字咨询条数',
+      'A02',
+      '3条',
+      /文字咨询条数应为不小于0的整数/,
+      '第七条（一）text with a unit in 文字咨询条数',
+    ),
     monthCell('出勤天数', 'A02', 0, /出勤天数应为大于0且不超过31的天数/, '第七条（一）出勤天数 zero'),
     monthCell('出勤天数', 'A02', 32, /出勤天数应为大于0且不超过31的天数/, '第七条（一）出勤天数 over 31'),
-    monthCell('出勤天数', 'A02', 20.3, /出勤天数应为大于0且不超过31的天数/, '第七条（一）出勤天数 not in half days'),
+    monthCell(
+      '出勤天数',
+      'A02',
+      20.3,
+      /出勤天数应为大于0且不超过31的天数/,
+      '第七条（一）出勤天数 not in half days',
+    ),
     monthCell('出勤天数', 'A02', '', /出勤天数不能为空/, '第七条（一）出勤天数 blank'),
     monthCell('领导评价', 'A02', 11, /领导评价应为0到10之间/, '第七条（三）rating above 10'),
     monthCell('领导评价', 'A02', -1, /领导评价应为0到10之间/, '第七条（三）negative rating'),
-    monthCell('领导评价', 'A02', 8.55, /领导评价应为0到10之间、最多一位小数/, '第七条（三）rating with two decimals'),
+    monthCell(
+      '领导评价',
+      'A02',
+      8.55,
+      /领导评价应为0到10之间、最多一位小数/,
+      '第七条（三）rating with two decimals',
+    ),
     monthCell('领导评价', 'A02', '优', /领导评价应为0到10之间/, '第七条（三）rating as a word'),
     monthCell('满意率', 'A02', 120, /满意率应为0到100%之间的比率/, '第七条（四）rate above 100'),
     monthCell('满意率', 'A02', -0.5, /满意率应为0到100%之间的比率/, '第七条（四）negative rate'),
@@ -162,7 +192,13 @@ export function corruptions(): Corruption[] {
     monthCell('全勤', 'A02', '可能', /全勤应为“是”或“否”/, '第七条（二）全勤 neither yes nor no'),
     monthCell('带班班长', 'A02', 2, /带班班长应为“是”或“否”/, '第七条（一）带班班长 as 2'),
     monthCell('质检扣分', 'A02', -2, /质检扣分不能小于0/, '第七条（五）negative 质检扣分'),
-    monthCell('有效投诉扣分', 'A04', 5, /有效投诉扣分填写为5，与“事件”表当月记录的4不一致/, '§9 有效投诉扣分 disagreeing with 事件'),
+    monthCell(
+      '有效投诉扣分',
+      'A04',
+      5,
+      /有效投诉扣分填写为5，与“事件”表当月记录的4不一致/,
+      '§9 有效投诉扣分 disagreeing with 事件',
+    ),
     monthCell('迟到早退次数', 'A02', 1.5, /迟到早退次数/, '第七条（二）fractional 迟到早退次数'),
     {
       title: '第七条（二）全勤 with a late arrival recorded in 事件',
@@ -250,7 +286,9 @@ export function corruptions(): Corruption[] {
     {
       title: '第十四条 离岗日期 before 入职日期',
       corrupt: (book) => put(book, SHEET.roster, 'F3', '2020-01-01'),
-      expect: [{ sheet: SHEET.roster, cell: 'F3', message: /离岗日期2020-01-01早于入职或派驻日期2024-03-01/ }],
+      expect: [
+        { sheet: SHEET.roster, cell: 'F3', message: /离岗日期2020-01-01早于入职或派驻日期2024-03-01/ },
+      ],
     },
     {
       title: '第二条 岗位 not in the list',
@@ -278,7 +316,9 @@ export function corruptions(): Corruption[] {
     {
       title: '第十五条 an event with an unknown type',
       corrupt: (book) => put(book, SHEET.events, `C${FIRST_MAY_EVENT_ROW}`, '睡觉'),
-      expect: [{ sheet: SHEET.events, cell: `C${FIRST_MAY_EVENT_ROW}`, message: /类型应为.*之一，实际为“睡觉”/ }],
+      expect: [
+        { sheet: SHEET.events, cell: `C${FIRST_MAY_EVENT_ROW}`, message: /类型应为.*之一，实际为“睡觉”/ },
+      ],
     },
     {
       title: '第七条（四）a complaint deduction of 7 (allowed 3–5)',
@@ -440,7 +480,23 @@ export const nastyValue: fc.Arbitrary<Cell> = fc.oneof(
   ),
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom<Cell>(0, 0.5, 1, 2, 3, 4.5, 10, 10.1, 31, 31.5, 100, 101, 45293, Number.MAX_SAFE_INTEGER, 1e21),
+  fc.constantFrom<Cell>(
+    0,
+    0.5,
+    1,
+    2,
+    3,
+    4.5,
+    10,
+    10.1,
+    31,
+    31.5,
+    100,
+    101,
+    45293,
+    Number.MAX_SAFE_INTEGER,
+    1e21,
+  ),
   fc.boolean(),
   fc.string({ maxLength: 12 }).filter((s) => !/NaN|undefined|Error/.test(s)),
 )
