@@ -5,7 +5,14 @@
  * (sanction.yearWindowMonths), and counts are inclusive (以上含本数). A 重大投诉 is also an 有效投诉 and
  * complaints about the same 通话编号 count once; a 重大质量问题 is also a 质量问题. Clause (四) counts 旷工
  * only (as written; 擅自脱岗 is scored but not counted here), and 迟到 + 早退 together. A 重大考勤作假 is
- * also a 考勤作假. When a clause's dismissal fires, its reminder is not listed separately: the dismissal
+ * also a 考勤作假.
+ *
+ * Our reading of "近6个月内累计…" and "1年内累计…": the count is evaluated at the close of the month that
+ * adds to it. Three complaints in March, May and July trigger the reminder at July's close; August, with no
+ * new complaint, does not trigger it again (the conversation has been held), while a fourth complaint in
+ * September does (and reaches the dismissal threshold). A chain of months (连续) always ends with M.
+ *
+ * When a clause's dismissal fires, its reminder is not listed separately: the dismissal
  * subsumes it (every dismissal threshold is at or above the reminder's).
  */
 import { distinctComplaints, QUALITY_TYPES } from './incidents'
@@ -98,9 +105,11 @@ export function evaluateSanctions(
   const chainReason = () => `连续${chain.length}个月${bottomLabel}${list(chain)}`
   const windowReason = () => `${six}累计${bottoms.length}次${bottomLabel}${list(bottoms)}`
   add('辞退或更换', 0, int('dismissal.rankConsecutive'), chain.length, chainReason)
-  add('辞退或更换', 0, int('dismissal.rankInWindow'), bottoms.length, windowReason)
+  // A window count fires at the close of the month that adds to it (see the module comment).
+  const bottomsNow = isBottom(month) ? bottoms.length : 0
+  add('辞退或更换', 0, int('dismissal.rankInWindow'), bottomsNow, windowReason)
   add('谈话提醒', 0, int('reminder.rankConsecutive'), chain.length, chainReason)
-  add('谈话提醒', 0, int('reminder.rankInWindow'), bottoms.length, windowReason)
+  add('谈话提醒', 0, int('reminder.rankInWindow'), bottomsNow, windowReason)
 
   const mine = incidents.filter((i) => i.id === id && monthOfDate(i.date) <= month)
   // Every threshold is at least 1 (checkRuleValue), so with nothing to count nothing can trigger.
@@ -111,6 +120,9 @@ export function evaluateSanctions(
       .filter((i) => types.includes(i.type))
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   const dates = (rows: readonly { date: string }[]) => list(rows.map((r) => r.date))
+  /** The count when month M itself adds an occurrence, else 0: a window fires in the month that fills it. */
+  const freshCount = (rows: readonly { date: string }[]) =>
+    rows.some((r) => monthOfDate(r.date) === month) ? rows.length : 0
 
   // (二) complaints, one per call.
   const complaints6 = distinctComplaints(within(sixMonths))
@@ -120,14 +132,14 @@ export function evaluateSanctions(
     '辞退或更换',
     1,
     int('dismissal.majorComplaints'),
-    majors12.length,
+    freshCount(majors12),
     () => `${oneYear}重大投诉${majors12.length}次${dates(majors12)}`,
   )
   add(
     '辞退或更换',
     1,
     int('dismissal.complaints'),
-    complaints6.length,
+    freshCount(complaints6),
     () => `${six}有效投诉${complaints6.length}次${dates(complaints6)}`,
   )
   add(
@@ -141,7 +153,7 @@ export function evaluateSanctions(
     '谈话提醒',
     1,
     int('reminder.complaints'),
-    complaints6.length,
+    freshCount(complaints6),
     () => `${six}有效投诉${complaints6.length}次${dates(complaints6)}`,
   )
 
@@ -153,14 +165,14 @@ export function evaluateSanctions(
     '辞退或更换',
     2,
     int('dismissal.majorQuality'),
-    majorQuality12.length,
+    freshCount(majorQuality12),
     () => `${oneYear}重大业务质量问题${majorQuality12.length}次${dates(majorQuality12)}`,
   )
   add(
     '辞退或更换',
     2,
     int('dismissal.quality'),
-    quality6.length,
+    freshCount(quality6),
     () => `${six}业务质量问题${quality6.length}次${dates(quality6)}`,
   )
   add(
@@ -174,7 +186,7 @@ export function evaluateSanctions(
     '谈话提醒',
     2,
     int('reminder.quality'),
-    quality6.length,
+    freshCount(quality6),
     () => `${six}业务质量问题${quality6.length}次${dates(quality6)}`,
   )
 

@@ -88,15 +88,19 @@ describe('第十五条（一）/第十六条（一） ranking', () => {
   })
 
   it('第十五条（一） 2 times in 6 months: nothing; 3 times: 谈话提醒', () => {
-    expect(summary(history([1, 3]))).toEqual([])
-    const t = evaluate(history([1, 3, 5]))
+    expect(summary(history([0, 3]))).toEqual([])
+    const t = evaluate(history([0, 2, 4]))
     expect(t.map((x) => x.clause)).toEqual(['第十五条（一）'])
-    expect(t[0]?.reason).toBe('近6个月内累计3次排名倒数前三（2025-12、2026-02、2026-04）')
+    expect(t[0]?.reason).toBe('近6个月内累计3次排名倒数前三（2026-01、2026-03、2026-05）')
   })
 
   it('第十五条（一） window edge: M−5 counts, M−6 does not', () => {
-    expect(summary(history([1, 3, 6]))).toEqual([])
-    expect(summary(history([1, 3, 5]))).toEqual(['谈话提醒 第十五条（一）'])
+    expect(summary(history([0, 3, 6]))).toEqual([])
+    expect(summary(history([0, 3, 5]))).toEqual(['谈话提醒 第十五条（一）'])
+  })
+
+  it('第十五条（一） a window count fires in the month that fills it, not again in a clean month after', () => {
+    expect(summary(history([1, 3, 5]))).toEqual([])
   })
 
   it('第十六条（一） 4 times in 6 months: dismissal; 3 times: reminder only', () => {
@@ -140,7 +144,7 @@ describe('第十五条（二）/第十六条（二） complaints', () => {
   })
 
   it('第十五条（二） a 重大投诉 is also an 有效投诉', () => {
-    const rows = [incident('有效投诉', 2), incident('有效投诉', 3), incident('重大投诉', 4)]
+    const rows = [incident('有效投诉', 0), incident('有效投诉', 3), incident('重大投诉', 4)]
     expect(summary(history([]), rows)).toEqual(['谈话提醒 第十五条（二）'])
   })
 
@@ -158,15 +162,21 @@ describe('第十五条（二）/第十六条（二） complaints', () => {
     const t = evaluate(history([]), four)
     expect(t.map((x) => `${x.level} ${x.clause}`)).toEqual(['辞退或更换 第十六条（二）'])
     expect(t[0]?.reason).toBe('近6个月内有效投诉4次（2026-02-08、2026-03-07、2026-04-06、2026-05-05）')
-    expect(summary(history([]), four.slice(1))).toEqual(['谈话提醒 第十五条（二）'])
+    expect(summary(history([]), four.slice(0, 3))).toEqual(['谈话提醒 第十五条（二）'])
+    // Without a complaint in M itself, the three earlier ones do not fire again.
+    expect(summary(history([]), four.slice(1))).toEqual([])
   })
 
   it('第十六条（二） 2 重大投诉 within 1 year: dismissal; M−11 counts, M−12 does not', () => {
-    expect(summary(history([]), [incident('重大投诉', 7)])).toEqual([])
-    expect(summary(history([]), [incident('重大投诉', 12), incident('重大投诉', 7)])).toEqual([])
-    const t = evaluate(history([]), [incident('重大投诉', 11, 1), incident('重大投诉', 7, 2)])
+    expect(summary(history([]), [incident('重大投诉', 0)])).toEqual(['谈话提醒 第十五条（二）'])
+    expect(summary(history([]), [incident('重大投诉', 12), incident('重大投诉', 0)])).toEqual([
+      '谈话提醒 第十五条（二）',
+    ])
+    const t = evaluate(history([]), [incident('重大投诉', 11, 1), incident('重大投诉', 0, 2)])
     expect(t.map((x) => x.clause)).toEqual(['第十六条（二）'])
-    expect(t[0]?.reason).toBe('1年内重大投诉2次（2025-06-01、2025-10-02）')
+    expect(t[0]?.reason).toBe('1年内重大投诉2次（2025-06-01、2026-05-02）')
+    // The same two, closed again a month later without a new one, do not fire again.
+    expect(summary(history([]), [incident('重大投诉', 11, 1), incident('重大投诉', 7, 2)])).toEqual([])
   })
 
   it('第十五条（二） other operators and later months do not count', () => {
@@ -185,11 +195,11 @@ describe('第十五条（三）/第十六条（三） service quality', () => {
   })
 
   it('第十五条（三） 2 质量问题 in 6 months: nothing; 3 (重大 counting too): 谈话提醒', () => {
-    expect(summary(history([]), [incident('质量问题', 1), incident('质量问题', 5)])).toEqual([])
-    const rows = [incident('质量问题', 1), incident('质量问题', 5), incident('重大质量问题', 3)]
+    expect(summary(history([]), [incident('质量问题', 0), incident('质量问题', 5)])).toEqual([])
+    const rows = [incident('质量问题', 0), incident('质量问题', 5), incident('重大质量问题', 3)]
     expect(summary(history([]), rows)).toEqual(['谈话提醒 第十五条（三）'])
     expect(
-      summary(history([]), [incident('质量问题', 1), incident('质量问题', 2), incident('质量问题', 6)]),
+      summary(history([]), [incident('质量问题', 0), incident('质量问题', 2), incident('质量问题', 6)]),
     ).toEqual([])
   })
 
@@ -200,10 +210,12 @@ describe('第十五条（三）/第十六条（三） service quality', () => {
         times(4, (k) => incident('质量问题', k)),
       ),
     ).toEqual(['辞退或更换 第十六条（三）'])
-    expect(summary(history([]), [incident('重大质量问题', 11), incident('重大质量问题', 8)])).toEqual([
+    expect(summary(history([]), [incident('重大质量问题', 11), incident('重大质量问题', 0)])).toEqual([
       '辞退或更换 第十六条（三）',
     ])
-    expect(summary(history([]), [incident('重大质量问题', 12), incident('重大质量问题', 8)])).toEqual([])
+    expect(summary(history([]), [incident('重大质量问题', 12), incident('重大质量问题', 0)])).toEqual([
+      '谈话提醒 第十五条（三）',
+    ])
   })
 })
 
