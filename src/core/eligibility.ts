@@ -1,6 +1,7 @@
 /**
  * Who is assessed: 第十四条 (tenure: 2 months for a month, 3 for a quarter, 6 for a year, measured at the
- * period's last day), 第十七条 (not scored while seconded), and operators who have left before the period.
+ * period's last day), 第十七条 (not scored while seconded), and operators who have left: before the month for
+ * a month; before the period's last day for a quarter or a year (our reading: the 办法 is silent on leavers).
  */
 import { addMonths, type LocalDate } from './dates'
 import type { Operator, Secondment } from './model'
@@ -54,6 +55,14 @@ export function eligibility(
 ): { eligible: boolean; reason: string } {
   if (op.leaveDate !== null && op.leaveDate < firstDay(period)) {
     return { eligible: false, reason: `已离岗（${op.leaveDate}），不参与${PERIOD_WORD[period.kind]}考核` }
+  }
+  // A quarter or year is assessed for those still in post at its end: a leaver's months stay on record,
+  // but a tier (第十三条) is proposed among the team that remains, and the quotas count only them.
+  if (period.kind !== 'month' && op.leaveDate !== null && op.leaveDate < lastDay(period)) {
+    return {
+      eligible: false,
+      reason: `已于${op.leaveDate}离岗，不参与${PERIOD_WORD[period.kind]}考核`,
+    }
   }
   if (!isTenureEligible(op.startDate, period, rules)) {
     return {

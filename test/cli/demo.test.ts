@@ -68,6 +68,16 @@ describe('kaohe demo: a realistic, seeded year (npm start)', () => {
     expect(warn('2025-09', 'GZ09')).toContain('借调')
     const year = book.read(['2025 年度']).get('2025 年度') ?? []
     const score = (year[0] ?? []).indexOf('年度得分')
-    expect(year.slice(1).every((r) => typeof r[score] === 'number')).toBe(true)
+    const note = (year[0] ?? []).indexOf('备注')
+    // Those who left during the year (GZ15 in April, GZ17 in November) keep their months but get no year score.
+    const leavers = new Set(['GZ15', 'GZ17'])
+    const rows = year.slice(1)
+    expect(rows.filter((r) => !leavers.has(String(r[0]))).every((r) => typeof r[score] === 'number')).toBe(
+      true,
+    )
+    for (const r of rows.filter((r) => leavers.has(String(r[0])))) {
+      expect(r[score]).toBe('')
+      expect(String(r[note])).toMatch(/^不参与：已于2025-\d\d-\d\d离岗，不参与年度考核/)
+    }
   })
 })

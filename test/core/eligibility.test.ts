@@ -81,3 +81,24 @@ describe('第十四条、第十七条 eligibility with its reason', () => {
     )
   })
 })
+
+describe('第十四条 leavers', () => {
+  const leaver: Operator = {
+    id: 'L1',
+    name: '离岗者',
+    homeCourt: null,
+    role: '话务员',
+    startDate: '2024-01-01',
+    leaveDate: '2026-04-30',
+    note: '',
+  }
+  it.each([
+    ['2026-04', true], // still in post for the month
+    ['2026-05', false], // left before the month
+    ['2026-Q2', false], // left before the quarter's end
+    ['2026-Q1', true],
+    ['2026', false], // left before the year's end
+  ])('第十四条 an operator who left on 2026-04-30, period %s → eligible %s', (period, expected) => {
+    expect(eligibility(leaver, parsePeriod(period), [], defaultRules()).eligible).toBe(expected)
+  })
+})
