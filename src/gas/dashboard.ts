@@ -431,9 +431,11 @@ export function writePlan(spreadsheet: Spreadsheet, plan: SheetPlan): Sheet {
   sheet.clear()
   const rows = plan.grid.length
   const columns = plan.grid[0]?.length ?? 1
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows())
-  if (sheet.getMaxColumns() < columns)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns())
+  // The grid's size is asked once each; it grows only when a bigger team first needs more rows.
+  const maxRows = sheet.getMaxRows()
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows)
+  const maxColumns = sheet.getMaxColumns()
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns)
   sheet.getRange(1, 1, rows, columns).setValues(asWritten(plan.grid))
   if (plan.bold.length > 0) sheet.getRangeList([...plan.bold]).setFontWeight('bold')
   if (plan.headers.length > 0) sheet.getRangeList([...plan.headers]).setBackground('#f1f3f4')
@@ -464,14 +466,21 @@ export function refreshDashboard(book: Workbook, period: Period, spreadsheet: Sp
   return insights
 }
 
-/** After a successful close: refresh 看板 without ever making the close look failed. */
-export function refreshAfterClose(book: Workbook, period: Period): void {
+/**
+ * After a successful close (its result dialog already shown): refresh 看板 without ever making the close
+ * look failed. `spreadsheet` is the handler's own (one getActive per execution).
+ */
+export function refreshAfterClose(
+  book: Workbook,
+  period: Period,
+  spreadsheet: Spreadsheet = SpreadsheetApp.getActive(),
+): void {
   try {
-    refreshDashboard(book, period, SpreadsheetApp.getActive())
-    SpreadsheetApp.getActive().toast(`“${DASHBOARD_SHEET}”已更新`, '12368考核', 3)
+    refreshDashboard(book, period, spreadsheet)
+    spreadsheet.toast(`“${DASHBOARD_SHEET}”已更新`, '12368考核', 3)
   } catch (error) {
     console.error('dashboard refresh failed', error)
-    SpreadsheetApp.getActive().toast(`“${DASHBOARD_SHEET}”未能更新：${messageOf(error)}`, '12368考核', 8)
+    spreadsheet.toast(`“${DASHBOARD_SHEET}”未能更新：${messageOf(error)}`, '12368考核', 8)
   }
 }
 

@@ -55,12 +55,38 @@ class Stop extends Error {
   override readonly name = 'Stop'
 }
 
+// One getUi and one getActive per execution (each is a SpreadsheetApp call): a menu click is one execution.
+let cachedUi: Ui | null = null
+let cachedSpreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null
+
 function ui(): Ui {
-  return SpreadsheetApp.getUi()
+  if (!cachedUi) cachedUi = SpreadsheetApp.getUi()
+  return cachedUi
+}
+
+function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (!cachedSpreadsheet) cachedSpreadsheet = SpreadsheetApp.getActive()
+  return cachedSpreadsheet
+}
+
+/** Forgets the cached services (a new execution; tests run many handlers in one context). */
+function freshExecution(): void {
+  cachedUi = null
+  cachedSpreadsheet = null
+}
+
+/** The host over the active spreadsheet, sharing the cached getActive. */
+function newBook(): SpreadsheetWorkbook {
+  return new SpreadsheetWorkbook({
+    app: SpreadsheetApp,
+    spreadsheet: active(),
+    utilities: Utilities,
+    session: Session,
+  })
 }
 
 function toast(message: string, seconds = 5): void {
-  SpreadsheetApp.getActive().toast(message, MENU_TITLE, seconds)
+  active().toast(message, MENU_TITLE, seconds)
 }
 
 /** The previous month, quarter or year relative to `today` (`YYYY-MM-DD` in the spreadsheet's zone). */
@@ -133,7 +159,10 @@ function withLock(work: () => void): void {
   }
 }
 
-/** Shows an outcome: applies the plan (with progress toasts) and reports, or lists the problems. */
+/**
+ * Shows an outcome: applies the plan (long plans report progress in toasts) and shows the result dialog,
+ * or lists the problems. The dialog itself says it is done: no closing toast.
+ */
 function applyOutcome(book: Workbook, title: string, outcome: Outcome): void {
   if (!outcome.ok) {
     toast('未写入任何数据', 3)
@@ -141,12 +170,12 @@ function applyOutcome(book: Workbook, title: string, outcome: Outcome): void {
     return
   }
   book.apply(outcome.plan, (step, done, total) => toast(`${step}（${done + 1}/${total}）`, 10))
-  toast('完成', 3)
   ui().alert(title, outcome.plan.message, ui().ButtonSet.OK)
 }
 
 /** The catch-all around every handler: Chinese messages only, details to the execution log. */
 function guarded(title: string, action: () => void): void {
+  freshExecution()
   try {
     action()
   } catch (error) {
@@ -168,7 +197,7 @@ function guarded(title: string, action: () => void): void {
 
 function change(title: string, run: (book: Workbook) => Outcome, working: string): void {
   guarded(title, () => {
-    const book = new SpreadsheetWorkbook()
+    const book = newBook()
     withLock(() => {
       toast(working, 30)
       applyOutcome(book, title, run(book))
@@ -181,16 +210,16 @@ function changeForPeriod(
   what: string,
   kinds: readonly Kind[],
   run: (book: Workbook, period: Period) => Outcome,
-  after?: (book: Workbook, period: Period) => void,
+  after?: (book: Workbook, period: Period, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
 ): void {
   guarded(title, () => {
-    const book = new SpreadsheetWorkbook()
+    const book = newBook()
     const period = askPeriod(title, what, kinds, book)
     withLock(() => {
-      toast(`正在处理${periodLabel(period)}……`, 30)
+      // No toast of our own: Sheets shows that the script is running, and the result dialog follows.
       const outcome = run(book, period)
       applyOutcome(book, `${title}：${periodLabel(period)}`, outcome)
-      if (outcome.ok) after?.(book, period)
+      if (outcome.ok) after?.(book, period, active())
     })
   })
 }
@@ -199,6 +228,7 @@ function changeForPeriod(
 
 /** Builds the `12368考核` menu when the spreadsheet opens. */
 export function onOpen(_e?: unknown): void {
+  freshExecution()
   try {
     const menu = ui().createMenu(MENU_TITLE)
     for (const item of MENU_ITEMS) {
@@ -232,7 +262,7 @@ export function menuNewMonth(): void {
 export function menuValidate(): void {
   const title = '校验数据'
   guarded(title, () => {
-    const book = new SpreadsheetWorkbook()
+    const book = newBook()
     const period = askPeriod(title, '要校验', ['month', 'quarter', 'year'], book)
     toast(`正在校验${periodLabel(period)}……`, 30)
     const problems = workflows.validatePeriod(book, period)
@@ -279,7 +309,7 @@ export function menuCloseYear(): void {
 export function menuReopen(): void {
   const title = '重新开放'
   guarded(title, () => {
-    const book = new SpreadsheetWorkbook()
+    const book = newBook()
     const period = askPeriod(title, '要重新开放', ['month', 'quarter', 'year'], book)
     const u = ui()
     const answer = u.alert(
@@ -305,7 +335,7 @@ export function menuPublish(): void {
 /** 预警一览: the sidebar with open alerts, expiring 补休 and this month's deadlines. */
 export function menuAlerts(): void {
   guarded(SIDEBAR_TITLE, () => {
-    const book = new SpreadsheetWorkbook()
+    const book = newBook()
     const html = HtmlService.createHtmlOutput(renderSidebar(workflows.alerts(book))).setTitle(SIDEBAR_TITLE)
     ui().showSidebar(html)
   })
@@ -320,6 +350,7 @@ export const HELP_TEXT = [
   '5. 季度、年度结束后分别点“季度结算…”“年度结算…”（年度结算前先填写领导评价）。',
   '6. 需要更正已结算的期间时，点“重新开放…”，改好后再次结算；每次操作都会记入“日志”。',
   '“预警一览”列出谈话提醒、辞退或更换、派驻缺位和即将到期的补休。',
+  '“月度结果汇总”由月度结算自动写入（与各月度表结算结果相同），供预警统计和季度、年度结算使用，请勿修改。',
 ].join('\n')
 
 /** 帮助. */

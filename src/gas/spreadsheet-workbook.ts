@@ -1,14 +1,19 @@
 /**
  * The Workbook over SpreadsheetApp, written to a fixed call budget (Google's Apps Script best practices:
- * batch reads, compute in memory, batch writes). What a month close costs does not depend on the team size:
- * - the sheet index (`getSheets` + one `getName` per tab) is built once per action and answers both
- *   `sheetNames()` and the handles `read()` needs, so no `getSheetByName` is ever repeated;
+ * batch reads, compute in memory, batch writes). What a close costs depends neither on the team size nor on
+ * how many sheets the book holds:
+ * - a sheet is found with one `getSheetByName` (null: absent), at most once per action; only `sheetNames()`
+ *   (setup, insights) lists every tab (`getSheets` + one `getName` each), and the two share their handles;
  * - each sheet is read with one `getSheetValues(1, 1, -1, -1)`, and the grids read are kept as the rollback
  *   snapshot of the same action (valid because menu.ts reads and applies under one document lock);
  * - a sheet's layout (header, notes, validation, formats, widths, freezes, tab colour) is written only when
  *   the sheet is created or its header row differs from the layout: a correctly laid-out sheet costs nothing;
- * - each written block is one `setValues`, each sheet's fills one `setBackgrounds`; protections are touched
- *   only when their description or editors differ; the 日志 row is one `setValues` after the last row.
+ * - each written block is one `setValues`; fills cover the cells written and share their range (one
+ *   `setBackgrounds`; the undo comes from the plan's previous highlights when it gives them, else one
+ *   `getBackgrounds`); protections are not even looked at when the plan knows them (`known`), else touched
+ *   only when their editors differ; a strict protection carries no description (one call less); the 日志
+ *   row is one `appendRow`;
+ * - `reserveRows` grows a sheet ahead (at 新建月度录入表), so a close never has to.
  * Dates are read and written in the spreadsheet's own time zone, never the runtime's. A plan is applied all
  * or nothing: every write has an undo, run in reverse when any write fails; the 日志 row is written last.
  */
@@ -59,8 +64,9 @@ export const LOG_SHEET = LOG_LAYOUT.name
 /** 时间, 操作人, 操作, 期间, 结果, 输入摘要 (§9). */
 export const LOG_HEADERS: readonly string[] = LOG_LAYOUT.columns.map((c) => c.header)
 
-/** Plans writing more sheets than this report progress per sheet (each report is a toast: two calls). */
-export const PROGRESS_MIN_WRITES = 3
+/** Plans writing more sheets than this report progress per sheet (each report is a toast). Setup does; a close
+ * (at most 4 sheets: its result sheet, 预警, 补休, 月度结果汇总) writes them at once. */
+export const PROGRESS_MIN_WRITES = 5
 
 /** Rows added at a time when a sheet is full, so growth (and formatting the new rows) stays rare. */
 export const GROW_ROWS = 500
@@ -153,8 +159,11 @@ interface FillStep {
   readonly state: SheetState
   readonly created: boolean
   readonly rows: number
+  readonly column: number
   readonly width: number
   readonly colors: string[][]
+  /** What the rows' fills were, when the plan knows it (no getBackgrounds needed for the undo). */
+  readonly before: string[][] | null
   readonly range: Range | null
 }
 
@@ -171,8 +180,10 @@ export class SpreadsheetWorkbook implements Workbook {
   private actor: string | null = null
   private readonly dateText = new Map<number, string>()
   private readonly dateValue = new Map<string, Date>()
-  /** Tab name → sheet, built once per action (`getSheets` + one `getName` each). */
-  private tabs: Map<string, Sheet> | null = null
+  /** Tab name → sheet (null: looked up and absent), each looked up at most once per action. */
+  private readonly handles = new Map<string, Sheet | null>()
+  /** Every tab's name in tab order, once `sheetNames()` has listed them. */
+  private order: string[] | null = null
   /** Sheets read in this action, by name; apply drops the ones it wrote (all of them after a rollback). */
   private readonly known = new Map<string, SheetState>()
 
@@ -183,16 +194,30 @@ export class SpreadsheetWorkbook implements Workbook {
     return this.zone
   }
 
+  /** Every tab (one `getSheets` and one `getName` per tab, once per action): for setup and insights only. */
   sheetNames(): string[] {
-    return [...this.index().keys()]
+    if (!this.order) {
+      const order: string[] = []
+      for (const sheet of this.gas.spreadsheet.getSheets()) {
+        const name = sheet.getName()
+        order.push(name)
+        this.handles.set(name, sheet)
+      }
+      // A name looked up before and not listed now is absent.
+      for (const name of [...this.handles.keys()]) if (!order.includes(name)) this.handles.set(name, null)
+      this.order = order
+    }
+    return [...this.order]
   }
 
-  /** One getSheetValues per sheet, at most once per action (a sheet written by apply is read afresh). */
+  /**
+   * One getSheetByName per sheet asked for (absent sheets are left out) and one getSheetValues per sheet
+   * found, each at most once per action (a sheet written by apply is read afresh).
+   */
   read(names: readonly string[]): Map<string, Grid> {
     const out = new Map<string, Grid>()
-    const tabs = this.index()
     for (const name of names) {
-      const sheet = tabs.get(name)
+      const sheet = this.handle(name)
       if (!sheet) continue
       const state = this.stateOf(name, sheet)
       out.set(
@@ -249,7 +274,8 @@ export class SpreadsheetWorkbook implements Workbook {
       const restored = this.rollback(undo)
       // After a rollback nothing read before can be trusted: the next read starts afresh.
       this.known.clear()
-      this.tabs = null
+      this.handles.clear()
+      this.order = null
       const reason = messageOf(error)
       throw new ApplyError(
         restored
@@ -257,21 +283,30 @@ export class SpreadsheetWorkbook implements Workbook {
           : `写入“${current}”时出错，撤销更改时也遇到问题，请检查工作簿或从版本历史恢复。原因：${reason}`,
       )
     }
-    // The sheets written are stale as read; the others (and the index, kept up to date) stay valid for a
+    // The sheets written are stale as read; the others (and the handles, kept up to date) stay valid for a
     // read that follows in the same action (e.g. 看板 refreshed after a close).
     for (const w of plan.writes) this.known.delete(w.sheet)
     if (plan.log) this.known.delete(LOG_SHEET)
   }
 
-  // ------------------------------------------------------------------ the sheet index and reading
+  // ------------------------------------------------------------------ finding and reading sheets
 
-  private index(): Map<string, Sheet> {
-    if (!this.tabs) {
-      const tabs = new Map<string, Sheet>()
-      for (const sheet of this.gas.spreadsheet.getSheets()) tabs.set(sheet.getName(), sheet)
-      this.tabs = tabs
-    }
-    return this.tabs
+  /** The sheet named `name`, or null: one getSheetByName the first time it is asked for in this action. */
+  private handle(name: string): Sheet | null {
+    const known = this.handles.get(name)
+    if (known !== undefined) return known
+    if (this.order) return null // every tab is listed: not among them
+    const sheet = this.gas.spreadsheet.getSheetByName(name)
+    this.handles.set(name, sheet)
+    return sheet
+  }
+
+  /** Records a sheet inserted (or, with null, deleted) by this action. */
+  private track(name: string, sheet: Sheet | null): void {
+    this.handles.set(name, sheet)
+    if (!this.order) return
+    if (sheet && !this.order.includes(name)) this.order.push(name)
+    if (!sheet) this.order = this.order.filter((n) => n !== name)
   }
 
   /** Reads a sheet's used range with one call and remembers it for this action. */
@@ -380,14 +415,16 @@ export class SpreadsheetWorkbook implements Workbook {
     const appendAt = Math.max(state.rows, 1) + 1
 
     const laidOut = !created && headerMatches(state.values[0], layout)
+    const reserve = 1 + (w.reserveRows ?? 0)
     if (!laidOut) {
       const needRows = w.mode === 'append' ? appendAt - 1 + rows.length : 1 + dataRows
-      this.ensureSize(state, Math.max(needRows, 2), width, null, undo)
+      this.ensureSize(state, Math.max(needRows, 2, reserve), width, null, undo)
       this.exactSize(state)
       this.writeLayout(state, layout, created, undo)
-    }
+    } else if (w.reserveRows !== undefined) this.ensureSize(state, reserve, width, layout, undo)
 
-    let valuesRange: Range | null = null
+    // The blocks written (first column, width, range): a fill covers the same cells, one range for both.
+    const blocks: { column: number; span: number; range: Range | null }[] = []
     if (w.mode === 'replace' && dataRows > 0) {
       const range = this.rangeAt(state, 2, 1, dataRows, width, layout, undo)
       if (!created) {
@@ -398,10 +435,10 @@ export class SpreadsheetWorkbook implements Workbook {
       for (let r = 0; r < dataRows; r++)
         values.push(padRow<Cell>(rows[r], width, '').map((v, c) => this.toSheet(v, columns[c])))
       range.setValues(values)
-      valuesRange = range
+      blocks.push({ column: 1, span: width, range })
       state.rows = Math.max(state.rows, 1 + dataRows)
     } else if (w.mode === 'columns' && dataRows > 0) {
-      this.writeColumns(state, w, dataRows, created, undo)
+      blocks.push(...this.writeColumns(state, w, dataRows, created, undo))
     } else if (w.mode === 'append' && rows.length > 0) {
       const range = this.rangeAt(state, appendAt, 1, rows.length, width, layout, undo)
       undo.push(() => range.clearContent())
@@ -411,29 +448,41 @@ export class SpreadsheetWorkbook implements Workbook {
       state.rows = appendAt - 1 + rows.length
     }
 
-    if (w.highlights && (w.mode === 'replace' || w.mode === 'columns') && dataRows > 0) {
-      const colors: string[][] = []
-      for (let r = 0; r < dataRows; r++) {
-        const h: Highlight = w.highlights[r] ?? null
-        const color = h ? HIGHLIGHT_COLORS[h] : '#ffffff'
-        colors.push(Array.from({ length: width }, () => color))
+    // Fills cover the cells written ('columns': the columns the workflow owns, never the inputs).
+    const highlights = w.highlights
+    if (highlights && (w.mode === 'replace' || w.mode === 'columns') && dataRows > 0) {
+      const colorsOf = (list: readonly Highlight[], span: number) =>
+        Array.from({ length: dataRows }, (_, r) => {
+          const h: Highlight = list[r] ?? null
+          const color = h ? HIGHLIGHT_COLORS[h] : '#ffffff'
+          return Array.from({ length: span }, () => color)
+        })
+      for (const b of blocks) {
+        fills.push({
+          state,
+          created,
+          rows: dataRows,
+          column: b.column,
+          width: b.span,
+          colors: colorsOf(highlights, b.span),
+          before: w.previousHighlights ? colorsOf(w.previousHighlights, b.span) : null,
+          range: b.range,
+        })
       }
-      fills.push({ state, created, rows: dataRows, width, colors, range: valuesRange })
     }
 
     if (w.protect !== undefined) protections.push({ state, created, spec: w.protect })
   }
 
-  /** The sheet of a write: known, found in the index, or inserted (undo: deleted). */
+  /** The sheet of a write: known, found by name, or inserted (undo: deleted). */
   private sheetFor(name: string, undo: Undo): { state: SheetState; created: boolean } {
-    const tabs = this.index()
-    const sheet = tabs.get(name)
+    const sheet = this.handle(name)
     if (sheet) return { state: this.stateOf(name, sheet), created: false }
     const ss = this.gas.spreadsheet
     const made = ss.insertSheet(name)
-    tabs.set(name, made)
+    this.track(name, made)
     undo.push(() => {
-      tabs.delete(name)
+      this.track(name, null)
       ss.deleteSheet(made)
     })
     const state: SheetState = {
@@ -624,7 +673,8 @@ export class SpreadsheetWorkbook implements Workbook {
     dataRows: number,
     created: boolean,
     undo: Undo,
-  ): void {
+  ): { column: number; span: number; range: Range }[] {
+    const written: { column: number; span: number; range: Range }[] = []
     const names = w.columns ?? []
     const indexes = names.map((name) => {
       const i = w.layout.columns.findIndex((c) => c.header === name)
@@ -650,14 +700,16 @@ export class SpreadsheetWorkbook implements Workbook {
         block.push(line)
       }
       range.setValues(block)
+      written.push({ column: first + 1, span, range })
     }
     state.rows = Math.max(state.rows, 1 + dataRows)
+    return written
   }
 
   private fill(f: FillStep, undo: Undo): void {
-    const range = f.range ?? f.state.sheet.getRange(2, 1, f.rows, f.width)
+    const range = f.range ?? f.state.sheet.getRange(2, f.column, f.rows, f.width)
     if (!f.created) {
-      const before = range.getBackgrounds()
+      const before = f.before ?? range.getBackgrounds()
       undo.push(() => range.setBackgrounds(before))
     }
     range.setBackgrounds(f.colors)
@@ -666,13 +718,18 @@ export class SpreadsheetWorkbook implements Workbook {
   // ------------------------------------------------------------------ protection
 
   /**
-   * Protects a sheet for `spec.editors` (plus the acting user), or removes its protection (`false`). An
-   * existing protection with the same description and editors is left alone: re-closing costs three reads.
+   * Protects a sheet for `spec.editors` (plus the acting user), or removes its protection (`false`). When
+   * the plan knows the protection is already right (`known: 'same'`) nothing is called; when it knows there
+   * is none (`known: 'none'`) it is not looked for. Otherwise an existing protection with the same editors
+   * is left alone (two reads). A new strict protection is protect, getEditors, (removeEditors, addEditors,)
+   * canDomainEdit, setDomainEdit; a warning-only one (record sheets) protect, setDescription, setWarningOnly.
    */
   private protect(step: ProtectStep, undo: Undo): void {
     const { state, spec } = step
     const sheet = state.sheet
-    const existing = step.created ? [] : sheet.getProtections(this.gas.app.ProtectionType.SHEET)
+    if (spec && spec.known === 'same' && !step.created) return
+    const look = !step.created && !(spec && spec.known === 'none')
+    const existing = look ? sheet.getProtections(this.gas.app.ProtectionType.SHEET) : []
     if (spec === false) {
       if (existing.length === 0) return
       const states: ProtectionState[] = existing.map((p) => ({
@@ -686,28 +743,40 @@ export class SpreadsheetWorkbook implements Workbook {
       return
     }
     if (!spec) return
+    if (spec.warningOnly) {
+      const found = existing[0]
+      if (found) {
+        const description = found.getDescription()
+        if (description === spec.description) return
+        undo.push(() => found.setDescription(description))
+        found.setDescription(spec.description)
+        return
+      }
+      const p = sheet.protect()
+      undo.push(() => p.remove())
+      p.setDescription(spec.description)
+      p.setWarningOnly(true)
+      return
+    }
     const me = this.user()
     const wanted = spec.editors.filter((e) => e !== '')
     const found = existing[0]
     if (found) {
-      const before: ProtectionState = {
-        description: found.getDescription(),
-        editors: emails(found.getEditors()),
-      }
-      const extra = before.editors.filter((e) => e !== me && !wanted.includes(e))
-      const missing = wanted.filter((e) => !before.editors.includes(e))
-      if (before.description === spec.description && extra.length === 0 && missing.length === 0) return
+      const editors = emails(found.getEditors())
+      const extra = editors.filter((e) => e !== me && !wanted.includes(e))
+      const missing = wanted.filter((e) => !editors.includes(e))
+      if (extra.length === 0 && missing.length === 0) return
+      const before: ProtectionState = { description: found.getDescription(), editors }
       undo.push(() => this.restoreProtection(found, before))
-      if (before.description !== spec.description) found.setDescription(spec.description)
       if (extra.length > 0) found.removeEditors(extra)
       if (missing.length > 0) found.addEditors(missing)
       if (found.canDomainEdit()) found.setDomainEdit(false)
       return
     }
-    // A new protection mirrors the spreadsheet's editors until changed: keep only me and the admins.
+    // A new protection mirrors the spreadsheet's editors until changed: keep only me and the admins. It
+    // carries no description (Sheets lists it under the sheet's name, which says what it is): one call less.
     const p = sheet.protect()
     undo.push(() => p.remove())
-    p.setDescription(spec.description)
     const current = emails(p.getEditors())
     const extra = current.filter((e) => e !== me && !wanted.includes(e))
     if (extra.length > 0) p.removeEditors(extra)
@@ -726,24 +795,28 @@ export class SpreadsheetWorkbook implements Workbook {
 
   // ------------------------------------------------------------------ 日志
 
-  /** One setValues after the last row (the sheet and its layout are created first when missing). */
+  /**
+   * One `appendRow` after the last row (it needs no read of the 日志 and no range); when the sheet is
+   * missing it is created with its layout first. The row's cells are given as for setValues (text stays
+   * text). The 日志 row is the plan's last write, so its undo never has to run after it succeeded.
+   */
   private appendLog(entry: LogEntry, undo: Undo): void {
-    const tabs = this.index()
-    const existing = tabs.get(LOG_SHEET)
-    let state: SheetState
-    if (existing) state = this.stateOf(LOG_SHEET, existing)
-    else {
-      this.applyWrite({ sheet: LOG_SHEET, layout: LOG_LAYOUT, mode: 'header' }, undo, [], [])
-      const made = this.known.get(LOG_SHEET)
-      if (!made) throw new Error(`无法创建“${LOG_SHEET}”表`)
-      state = made
-    }
-    const row = Math.max(state.rows, 1) + 1
     const width = LOG_LAYOUT.columns.length
+    const cells = [this.now(), this.user(), entry.action, entry.period, entry.outcome, entry.digest]
+    const values = cells.map((v, c) => this.toSheet(v, LOG_LAYOUT.columns[c]))
+    const existing = this.handle(LOG_SHEET)
+    if (existing) {
+      existing.appendRow(values)
+      undo.push(() => existing.getRange(existing.getLastRow(), 1, 1, width).clearContent())
+      return
+    }
+    this.applyWrite({ sheet: LOG_SHEET, layout: LOG_LAYOUT, mode: 'header' }, undo, [], [])
+    const state = this.known.get(LOG_SHEET)
+    if (!state) throw new Error(`无法创建“${LOG_SHEET}”表`)
+    const row = Math.max(state.rows, 1) + 1
     const range = this.rangeAt(state, row, 1, 1, width, LOG_LAYOUT, undo)
     undo.push(() => range.clearContent())
-    const cells = [this.now(), this.user(), entry.action, entry.period, entry.outcome, entry.digest]
-    range.setValues([cells.map((v, c) => this.toSheet(v, LOG_LAYOUT.columns[c]))])
+    range.setValues([values])
     state.rows = row
   }
 

@@ -28,14 +28,14 @@ import {
   LEAVE_LAYOUT,
   MONTH_RESULT_HEADERS,
   monthLayout,
-  monthOfSheetName,
   monthSheetName,
   SHEET,
 } from './layouts'
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
-import { CLOSE_ACTION, closedDigest } from './state'
+import { CLOSE_ACTION, closedDigest, periodState } from './state'
+import { legacyMonths, NO, readSummary, standings, summaryFromMonthSheet, summaryWrite } from './summary'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
 
 export const MARK = '是'
@@ -101,13 +101,36 @@ export function validateMonth(book: Workbook, month: MonthKey): readonly Problem
   return monthContext(book, month, []).problems
 }
 
-/** The earlier month sheets a close reads for the sanction history (第十五条, 第十六条). */
-function historySheets(book: Workbook, month: MonthKey): string[] {
-  const window = new Set(windowMonths(month, 12).filter((m) => m !== month))
-  return book.sheetNames().filter((n) => {
-    const m = monthOfSheetName(n)
-    return m !== null && window.has(m)
-  })
+/** Months of history kept for 第十五条/第十六条（一）: the year before M (chains and 近6个月 both fit). */
+export const HISTORY_MONTHS = 12
+
+/** The earlier months whose standings the close of `month` uses (第十五条, 第十六条（一）). */
+export function historyMonths(month: MonthKey, rules: Inputs['rules']): MonthKey[] {
+  const n = Math.max(
+    HISTORY_MONTHS,
+    ...(['sanction.windowMonths', 'reminder.rankConsecutive', 'dismissal.rankConsecutive'] as const).map(
+      (k) => Number(rules[k].valueOf()),
+    ),
+  )
+  return windowMonths(month, n).filter((m) => m !== month)
+}
+
+/**
+ * The earlier months' standings: from 月度结果汇总 (one sheet already read), and for months closed before
+ * that sheet existed, from their month sheets (read now; an older book only).
+ */
+function readHistory(
+  book: Workbook,
+  inputs: Inputs,
+  months: readonly MonthKey[],
+): Map<string, MonthStanding[]> {
+  const summary = readSummary(tableOf(inputs.grids, SHEET.summary), months)
+  const legacy = legacyMonths(inputs.log, months, summary)
+  if (legacy.length > 0) {
+    const grids = book.read(legacy.map(monthSheetName))
+    for (const m of legacy) summary.set(m, summaryFromMonthSheet(tableOf(grids, monthSheetName(m)), m))
+  }
+  return standings(summary, months)
 }
 
 export interface MonthResults {
@@ -153,27 +176,6 @@ export function monthResults(
   return { ranks, stars, bottom, triggers }
 }
 
-/** Standings read from earlier month sheets' frozen 排名 / 倒数前三 columns. */
-function readHistory(
-  grids: ReadonlyMap<string, Grid>,
-  sheets: readonly string[],
-): Map<string, MonthStanding[]> {
-  const out = new Map<string, MonthStanding[]>()
-  for (const name of sheets) {
-    const month = monthOfSheetName(name)
-    if (!month) continue
-    const t = tableOf(grids, name)
-    for (const row of t.rows) {
-      const id = idOf(cellOf(t, row, '工号'))
-      if (id === '') continue
-      const ranked = numberOf(cellOf(t, row, '排名')) !== null
-      const bottom = ranked && !isBlankCell(cellOf(t, row, '倒数前三'))
-      out.set(id, [...(out.get(id) ?? []), { month, ranked, bottom }])
-    }
-  }
-  return out
-}
-
 /** 预警 column text: most severe first, `第十六条（一）：…`; ineligible rows start with `不参与：…`. */
 export function warningText(row: MonthRow, triggers: readonly Trigger[]): string {
   const parts = sortTriggers(triggers).map((t) => `${t.clause}：${t.reason}`)
@@ -192,21 +194,41 @@ function highlightOf(triggers: readonly Trigger[], star: boolean): Highlight {
   return star ? 'star' : null
 }
 
+/**
+ * The highlight a month row carries from its frozen results (as the last close wrote it): the 预警 text
+ * names 第十六条 for a dismissal and 第十五条 for a reminder (see warningText), else 每月之星.
+ */
+export function frozenHighlight(warning: Cell, star: Cell): Highlight {
+  const parts = parseText(warning).split('；')
+  if (parts.some((p) => p.startsWith('第十六条'))) return 'dismissal'
+  if (parts.some((p) => p.startsWith('第十五条'))) return 'reminder'
+  return isBlankCell(star) ? null : 'star'
+}
+
+/** 预警 row fill by 级别. */
+function alertHighlight(level: string): Highlight {
+  return level === '辞退或更换' ? 'dismissal' : level === '谈话提醒' ? 'reminder' : null
+}
+
 export function closeMonth(book: Workbook, period: Period): Outcome {
   const month = formatPeriod(period)
-  const history = historySheets(book, month)
-  const ctx = monthContext(book, month, [...history, SHEET.alerts, SHEET.leave])
+  // A fixed set of sheets whatever the book holds: the inputs, the month, 预警, 补休 and 月度结果汇总.
+  const ctx = monthContext(book, month, [SHEET.alerts, SHEET.leave, SHEET.summary])
   if (ctx.problems.length > 0) return refuse(ctx.problems)
   const { inputs, evaluation, sheet } = ctx
-  const results = monthResults(ctx, readHistory(inputs.grids, history))
+  const results = monthResults(ctx, readHistory(book, inputs, historyMonths(month, inputs.rules)))
   const byRow = new Map(evaluation.rows.map((r) => [r.row, r]))
   const grid = inputs.grids.get(sheet.sheet) ?? []
 
   // Result columns for every row under the header, in order (blank rows stay blank).
   const rows: Cell[][] = []
   const highlights: Highlight[] = []
+  const previous: Highlight[] = []
+  const summaryRows: Cell[][] = []
   for (let i = 2; i <= grid.length; i++) {
     const r = byRow.get(i)
+    const before = { row: i, cells: grid[i - 1] ?? [] }
+    previous.push(frozenHighlight(cellOf(sheet, before, '预警'), cellOf(sheet, before, '每月之星')))
     if (!r) {
       rows.push(MONTH_RESULT_HEADERS.map(() => ''))
       highlights.push(null)
@@ -218,14 +240,20 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
     const scores: Cell[] = b
       ? [b.workload, b.attendance, b.leader, b.satisfaction, b.qc, b.total].map((x) => toCellNumber(x))
       : ['', '', '', '', '', '']
-    rows.push([
-      ...scores,
-      results.ranks.get(r.id) ?? '',
-      star ? MARK : '',
-      results.bottom.has(r.id) ? MARK : '',
-      warningText(r, triggers),
-    ])
+    const rank = results.ranks.get(r.id) ?? ''
+    const bottom = results.bottom.has(r.id) ? MARK : ''
+    rows.push([...scores, rank, star ? MARK : '', bottom, warningText(r, triggers)])
     highlights.push(highlightOf(triggers, star))
+    summaryRows.push([
+      month,
+      r.id,
+      r.operator.name,
+      r.eligible ? MARK : NO,
+      scores[5] ?? '',
+      rank,
+      star ? MARK : '',
+      bottom,
+    ])
   }
 
   const alerts = alertRows(inputs, month, evaluation.rows, results)
@@ -243,7 +271,12 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       columns: MONTH_RESULT_HEADERS,
       rows,
       highlights,
-      protect: { description: `${label}月度考核已结算`, editors: inputs.rulesSheet.editors },
+      previousHighlights: previous,
+      protect: {
+        description: `${label}月度考核已结算`,
+        editors: inputs.rulesSheet.editors,
+        ...knownProtection(inputs, period),
+      },
     },
     {
       sheet: SHEET.alerts,
@@ -251,8 +284,10 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       mode: 'replace',
       rows: alerts.rows,
       highlights: alerts.highlights,
+      previousHighlights: alerts.previous,
     },
     { sheet: SHEET.leave, layout: LEAVE_LAYOUT, mode: 'replace', rows: leave },
+    summaryWrite(tableOf(inputs.grids, SHEET.summary), month, summaryRows),
   ]
   return done({
     writes,
@@ -264,6 +299,16 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
     },
     message: `${label}月度结算完成：${summary}`,
   })
+}
+
+/**
+ * What the month sheet's protection is known to be, from 日志: closed (on these very inputs, or the close
+ * would have been refused) → already this protection; never closed or reopened since → none.
+ */
+function knownProtection(inputs: Inputs, period: Period): { known?: 'none' | 'same' } {
+  const state = periodState(inputs.log, period)
+  if (state !== 'closed') return { known: 'none' }
+  return closedDigest(inputs.log, period) !== null ? { known: 'same' } : {}
 }
 
 /** The month sheet's input columns only: results change at each close and must not change the digest. */
@@ -280,8 +325,14 @@ function alertRows(
   month: MonthKey,
   rows: readonly MonthRow[],
   results: MonthResults,
-): { rows: Grid; highlights: Highlight[]; current: number } {
+): { rows: Grid; highlights: Highlight[]; previous: Highlight[]; current: number } {
   const t = tableOf(inputs.grids, SHEET.alerts)
+  // The fills the rows under the header carry now (as the last close wrote them), for the undo.
+  const grid = inputs.grids.get(SHEET.alerts) ?? []
+  const level = t.columns.get('级别')
+  const previous = grid
+    .slice(1)
+    .map((cells) => alertHighlight(level === undefined ? '' : parseText(cells[level] ?? '')))
   const kept: { month: string; cells: Cell[] }[] = []
   for (const row of t.rows) {
     const m = periodText(cellOf(t, row, '月份'))
@@ -299,12 +350,10 @@ function alertRows(
     fresh.push({ month, cells: [month, v.id, name, '派驻缺位', '第三条', v.reason] })
   }
   const all = [...kept, ...fresh].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-  const levelOf = (cells: Cell[]) => parseText(cells[3] ?? '')
   return {
     rows: all.map((a) => a.cells),
-    highlights: all.map((a) =>
-      levelOf(a.cells) === '辞退或更换' ? 'dismissal' : levelOf(a.cells) === '谈话提醒' ? 'reminder' : null,
-    ),
+    highlights: all.map((a) => alertHighlight(parseText(a.cells[3] ?? ''))),
+    previous,
     current: fresh.length,
   }
 }

@@ -2,45 +2,103 @@
  * 季度结算 (第九条, 第十二条, 第十三条): from the frozen month totals of three closed months — never
  * recomputed, so a later 规则 change does not move a closed result. Quarter score = exact mean, shown with
  * two decimals and ranked on the exact value; 服务之星; proposed tiers with 并列待定; 最终档次 kept.
+ * The totals come from 月度结果汇总 (one read, not three month sheets); whether each month is closed, from
+ * 日志. What the close reads is a fixed set of sheets, whatever the book holds.
  */
 
 import { quarterScore } from '../core/aggregate'
-import { type Exact, exact } from '../core/decimal'
+import type { Exact } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
-import { formatPeriod, monthsOf, type Period, periodLabel } from '../core/period'
+import { parseText } from '../core/parse'
+import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
 import { rankScores, type Scored, serviceStars } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, numberOf, periodText, type Table } from './read'
-import { CLOSE_ACTION, isClosed } from './state'
+import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
+import { CLOSE_ACTION, closedDigest, isClosed, periodState } from './state'
+import {
+  legacyMonths,
+  readSummary,
+  type SummaryRow,
+  summaryFromMonthSheet,
+  summaryGrid,
+  totalsOf,
+} from './summary'
 import type { Cell, Grid, Highlight, Workbook } from './types'
 
-/** Frozen month totals per 工号, read from a closed month sheet's 月度总分 column. */
-export function frozenTotals(t: Table): Map<string, Exact> {
-  const out = new Map<string, Exact>()
-  for (const row of t.rows) {
-    const id = idOf(cellOf(t, row, '工号'))
-    const total = numberOf(cellOf(t, row, '月度总分'))
-    if (id !== '' && total !== null) out.set(id, exact(total))
+/**
+ * Months of the period not closed (日志), as problems naming them. Only when some are, their sheets are
+ * looked up, to say which do not exist at all.
+ */
+export function unclosedMonths(book: Workbook, log: Table, months: readonly MonthKey[]): Problem[] {
+  const open = months.filter((m) => !isClosed(log, monthPeriod(m)))
+  if (open.length === 0) return []
+  const present = book.read(open.map(monthSheetName))
+  return open.map((m) => {
+    const sheet = monthSheetName(m)
+    return present.has(sheet)
+      ? { sheet, cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` }
+      : { sheet, cell: 'A1', message: `${m} 月度表不存在，须先建立并完成月度结算` }
+  })
+}
+
+/**
+ * The frozen results of closed months: from 月度结果汇总, and for months closed before it existed (an older
+ * book) from their month sheets.
+ */
+export function closedMonthResults(
+  book: Workbook,
+  grids: ReadonlyMap<string, Grid>,
+  log: Table,
+  months: readonly MonthKey[],
+): Map<MonthKey, SummaryRow[]> {
+  const summary = readSummary(tableOf(grids, SHEET.summary), months)
+  const legacy = legacyMonths(log, months, summary)
+  if (legacy.length > 0) {
+    const sheets = book.read(legacy.map(monthSheetName))
+    for (const m of legacy) summary.set(m, summaryFromMonthSheet(tableOf(sheets, monthSheetName(m)), m))
   }
+  const out = new Map<MonthKey, SummaryRow[]>()
+  for (const m of months) out.set(m, summary.get(m) ?? [])
   return out
 }
 
-/** Month sheets of the period that are missing or not closed, as problems naming them. */
-export function unclosedMonths(book: Workbook, log: Table, months: readonly string[]): Problem[] {
-  const names = new Set(book.sheetNames())
-  return months.flatMap((m) => {
-    const sheet = monthSheetName(m)
-    if (!names.has(sheet))
-      return [{ sheet, cell: 'A1', message: `${m} 月度表不存在，须先建立并完成月度结算` }]
-    if (!isClosed(log, { kind: 'month', year: Number(m.slice(0, 4)), month: Number(m.slice(5, 7)) })) {
-      return [{ sheet, cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` }]
-    }
-    return []
+/**
+ * The fills a quarter or year sheet carries from its last close, read back from its cells (备注 names the
+ * sanctions, 建议档次 a tie, then the star): the undo of a re-close needs no getBackgrounds.
+ */
+export function previousResultHighlights(
+  grids: ReadonlyMap<string, Grid>,
+  name: string,
+  star: (t: Table, row: { row: number; cells: readonly Cell[] }) => boolean,
+): Highlight[] {
+  const t = tableOf(grids, name)
+  return (grids.get(name) ?? []).slice(1).map((cells, i) => {
+    const row = { row: i + 2, cells }
+    const notes = parseText(cellOf(t, row, '备注'))
+    if (/本(季|年)度有预警/.test(notes)) return notes.includes('辞退或更换') ? 'dismissal' : 'reminder'
+    if (parseText(cellOf(t, row, '建议档次')).includes('并列待定')) return 'pending'
+    return star(t, row) ? 'star' : null
   })
+}
+
+/** Every 工号 listed in the given months' results. */
+export function idsIn(results: ReadonlyMap<MonthKey, readonly SummaryRow[]>): Set<string> {
+  const out = new Set<string>()
+  for (const rows of results.values()) for (const r of rows) out.add(r.id)
+  return out
+}
+
+/**
+ * What a result sheet's protection is known to be, from 日志: closed on the same digest → already this
+ * protection ('same'); never closed or reopened → none; otherwise unknown (the host looks).
+ */
+export function knownProtection(log: Table, period: Period, digest: string): { known?: 'none' | 'same' } {
+  if (periodState(log, period) !== 'closed') return { known: 'none' }
+  return closedDigest(log, period) === digest ? { known: 'same' } : {}
 }
 
 /** 预警 rows of the given months per 工号: `2026-05 谈话提醒（第十五条（一））`. */
@@ -86,7 +144,7 @@ export function analyseQuarter(
 ): { problems: readonly Problem[]; run: () => Outcome } {
   const months = monthsOf(period)
   const name = quarterSheetName(period)
-  const grids = readBook(book, [name, SHEET.alerts, ...months.map(monthSheetName)])
+  const grids = readBook(book, [name, SHEET.alerts, SHEET.summary], { incidents: false })
   const inputs = parseInputs(grids, period, { incidents: false })
   const problems: Problem[] = [
     ...inputs.problems.filter(
@@ -102,11 +160,12 @@ export function analyseQuarter(
         missing.length > 0 ? `${periodLabel(period)}尚有月份未结算：${missing.join('、')}` : undefined,
       )
     }
-    const totals = months.map((m) => frozenTotals(tableOf(grids, monthSheetName(m))))
+    const results = closedMonthResults(book, grids, inputs.log, months)
+    const totals = months.map((m) => totalsOf(results, m))
     const previous = tableOf(grids, name)
     const finalTier = keptColumn(previous, '最终档次')
     const hints = sanctionHints(grids, months)
-    const present = listedIds([...months.map((m) => tableOf(grids, monthSheetName(m))), previous])
+    const present = new Set([...idsIn(results), ...listedIds([previous])])
     const listed = inputs.operators.filter((op) => present.has(op.id))
     const scores = new Map<string, Exact>()
     const reasons = new Map<string, string>()
@@ -161,6 +220,7 @@ export function analyseQuarter(
     const label = periodLabel(period)
     const starNames = listed.filter((op) => stars.has(op.id)).map((op) => op.name)
     const summary = `参与${entries.length}人，服务之星：${starNames.join('、') || '无'}`
+    const digest = inputDigest(inputs, [summaryGrid(results, months)])
     return done({
       writes: [
         {
@@ -169,18 +229,19 @@ export function analyseQuarter(
           mode: 'replace',
           rows,
           highlights,
-          protect: { description: `${label}季度考核已结算`, editors: inputs.rulesSheet.editors },
+          previousHighlights: previousResultHighlights(
+            grids,
+            name,
+            (t, row) => !isBlankCell(cellOf(t, row, '服务之星')),
+          ),
+          protect: {
+            description: `${label}季度考核已结算`,
+            editors: inputs.rulesSheet.editors,
+            ...knownProtection(inputs.log, period, digest),
+          },
         },
       ],
-      log: {
-        action: CLOSE_ACTION.quarter,
-        period: formatPeriod(period),
-        outcome: summary,
-        digest: inputDigest(
-          inputs,
-          months.map((m) => grids.get(monthSheetName(m))),
-        ),
-      },
+      log: { action: CLOSE_ACTION.quarter, period: formatPeriod(period), outcome: summary, digest },
       message: `${label}季度结算完成：${summary}`,
     })
   }

@@ -5,21 +5,33 @@
  * The first close writes the sheet with the ratings blank: 年度得分, 排名 and 建议档次 stay empty until every
  * assessed operator has a rating; the leader types them and closes again. A rating present but invalid
  * is a problem naming its cell. Draft letters go to `年度发函` for dispatched operators rated 优秀.
+ *
+ * The months of the year are those 日志 names (prepared with 新建月度录入表, closed or reopened): each must
+ * be closed. Their totals come from 月度结果汇总 (one read, not twelve month sheets).
  */
 import { leaderBand, yearScore } from '../core/aggregate'
 import { type Exact, toFixed, ZERO } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
 import { isBlank, parseRating, parseText } from '../core/parse'
-import { monthsOf, type Period, periodLabel } from '../core/period'
+import { type MonthKey, monthsOf, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
 import { rankScores, type Scored } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
-import { frozenTotals, keptColumn, listedIds, sanctionHints } from './close-quarter'
+import {
+  closedMonthResults,
+  idsIn,
+  keptColumn,
+  knownProtection,
+  listedIds,
+  previousResultHighlights,
+  sanctionHints,
+} from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, refOf } from './read'
+import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
 import { CLOSE_ACTION, isClosed } from './state'
+import { summaryGrid, totalsOf } from './summary'
 import type { Cell, Highlight, SheetWrite, Workbook } from './types'
 
 export function analyseYear(
@@ -28,10 +40,9 @@ export function analyseYear(
 ): { problems: readonly Problem[]; run: () => Outcome } {
   const year = period.year
   const name = yearSheetName(year)
-  const sheetNames = new Set(book.sheetNames())
-  const months = monthsOf({ kind: 'year', year }).filter((m) => sheetNames.has(monthSheetName(m)))
-  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, ...months.map(monthSheetName)])
+  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary], { incidents: false })
   const inputs = parseInputs(grids, period, { incidents: false })
+  const months = loggedMonths(inputs.log, year)
   const problems: Problem[] = inputs.problems.filter(
     (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
   )
@@ -61,9 +72,10 @@ export function analyseYear(
   const run = (): Outcome => {
     if (problems.length > 0) return refuse(problems)
     const rules = inputs.rules
-    const totals = months.map((m) => ({ month: m, totals: frozenTotals(tableOf(grids, monthSheetName(m))) }))
+    const results = closedMonthResults(book, grids, inputs.log, months)
+    const totals = months.map((m) => ({ month: m, totals: totalsOf(results, m) }))
     const allMonths = monthsOf({ kind: 'year', year })
-    const present = listedIds([...months.map((m) => tableOf(grids, monthSheetName(m))), previous])
+    const present = new Set([...idsIn(results), ...listedIds([previous])])
     const listed = inputs.operators.filter((op) => present.has(op.id))
     const finalTier = keptColumn(previous, '最终档次')
     const ratingCell = keptColumn(previous, '领导评价')
@@ -148,6 +160,10 @@ export function analyseYear(
     }
 
     const label = periodLabel(period)
+    const digest = inputDigest(inputs, [
+      summaryGrid(results, months),
+      [...ratingCell].map(([id, v]) => [id, v]),
+    ])
     const summary = complete
       ? `参与${entries.length}人，建议优秀${[...tiers.values()].filter((t) => t.tier === '优秀').length}人，发函${letters.length}份`
       : `${unrated.length}人待录入领导评价，排名和建议档次待领导评价录入后再次结算`
@@ -158,9 +174,20 @@ export function analyseYear(
         mode: 'replace',
         rows,
         highlights,
+        previousHighlights: previousResultHighlights(
+          grids,
+          name,
+          (t, row) => numberOf(cellOf(t, row, '排名')) === 1,
+        ),
         // Protected only when complete: until then the leader types ratings into this sheet.
         ...(complete
-          ? { protect: { description: `${label}考核已结算`, editors: inputs.rulesSheet.editors } }
+          ? {
+              protect: {
+                description: `${label}考核已结算`,
+                editors: inputs.rulesSheet.editors,
+                ...yearProtection(inputs.log, period, digest, previous),
+              },
+            }
           : {}),
       },
     ]
@@ -182,15 +209,35 @@ export function analyseYear(
         action: CLOSE_ACTION.year,
         period: String(year),
         outcome: summary,
-        digest: inputDigest(inputs, [
-          ...months.map((m) => grids.get(monthSheetName(m))),
-          [...ratingCell].map(([id, v]) => [id, v]),
-        ]),
+        digest,
       },
       message: `${label}结算${complete ? '完成' : '（待领导评价）'}：${summary}`,
     })
   }
   return { problems, run }
+}
+
+/** Months of `year` that 日志 names (新建月度录入表, 月度结算, 重新开放), in order. */
+export function loggedMonths(log: Table, year: number): MonthKey[] {
+  const named = new Set<string>()
+  for (const row of log.rows) named.add(periodText(cellOf(log, row, '期间')))
+  return monthsOf({ kind: 'year', year }).filter((m) => named.has(m))
+}
+
+/**
+ * The year sheet's protection as far as 日志 and the sheet tell: a first pass waiting for ratings leaves it
+ * unprotected (no 年度得分 written), so the pass that completes it protects without looking.
+ */
+function yearProtection(
+  log: Table,
+  period: Period,
+  digest: string,
+  previous: Table,
+): { known?: 'none' | 'same' } {
+  const known = knownProtection(log, period, digest)
+  if (known.known) return known
+  const scored = previous.rows.some((r) => numberOf(cellOf(previous, r, '年度得分')) !== null)
+  return scored ? {} : { known: 'none' }
 }
 
 export function closeYear(book: Workbook, period: Period): Outcome {

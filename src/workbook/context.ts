@@ -55,9 +55,20 @@ export interface Inputs {
   readonly problems: readonly Problem[]
 }
 
-/** Reads the shared sheets plus `extra` in one batch. */
-export function readBook(book: Workbook, extra: readonly string[]): Map<string, Grid> {
-  const names = [...INPUT_SHEETS, SHEET.log, ...extra]
+/** What quarter and year closes need of the shared sheets: they work from frozen month results. */
+export const ROSTER_SHEETS = [SHEET.rules, SHEET.roster, SHEET.secondments] as const
+
+/**
+ * Reads the shared sheets plus `extra` in one batch. With `{ incidents: false }` (quarter and year closes)
+ * only 规则, 人员, 借调 and 日志 are read: 事件, 值班 and 节假日 do not move frozen month results.
+ */
+export function readBook(
+  book: Workbook,
+  extra: readonly string[],
+  options: { readonly incidents?: boolean } = {},
+): Map<string, Grid> {
+  const shared = (options.incidents ?? true) ? INPUT_SHEETS : ROSTER_SHEETS
+  const names = [...shared, SHEET.log, ...extra]
   return book.read([...new Set(names)])
 }
 

@@ -22,6 +22,8 @@ import {
 } from '../core/period'
 import { isRuleKey, type RuleOverride, type Rules, rulesInForce } from '../core/rules'
 import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import { table as sheetTable } from './read'
+import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 
 // ── Reading sheets by header ──────────────────────────────────────────────────────────────────────────
@@ -452,13 +454,59 @@ export function insightSheets(period: Period): string[] {
   ]
 }
 
-/** The dashboard model for a period, from the workbook's frozen results. */
+/** The quarter or year sheet a period's dashboard shows (none for a month). */
+function periodSheet(period: Period): string | null {
+  if (period.kind === 'quarter') return quarterSheetName(period)
+  if (period.kind === 'year') return yearSheetName(period.year)
+  return null
+}
+
+/** A 月度结果汇总 row as the dashboards see a month row (its components stay on the month sheet). */
+function fromSummary(r: SummaryRow): MonthRow {
+  return {
+    id: r.id,
+    name: r.name,
+    scored: r.total !== null,
+    components: { workload: null, attendance: null, leader: null, satisfaction: null, qc: null },
+    total: r.total,
+    rank: r.rank,
+    star: r.star,
+    bottom: r.bottom,
+    note: '',
+  }
+}
+
+/**
+ * The dashboard model for a period, from the workbook's frozen results. What it reads does not depend on
+ * how many months the book holds: 规则, 节假日, 预警, 补休, 日志, 月度结果汇总 (every month's totals, stars,
+ * bottom three) and the period's own sheet, then the one month sheet whose components are shown. Months
+ * closed before 月度结果汇总 existed are read from their month sheets; a book without it at all (made
+ * by hand, or before it existed) is read the old way, every month sheet of the year.
+ */
 export function buildInsights(book: Workbook, period: Period, options: InsightOptions = {}): Insights {
   const asOf = options.asOf ?? book.now().slice(0, 10)
   const within = options.expiringWithinDays ?? EXPIRING_SOON_DAYS
-  const present = new Set(book.sheetNames())
-  const grids = book.read(insightSheets(period).filter((n) => present.has(n)))
-  return insightsFromGrids(grids, period, asOf, within)
+  const own = periodSheet(period)
+  const fixed = [SHEET.rules, SHEET.holidays, SHEET.alerts, SHEET.leave, SHEET.log, SHEET.summary]
+  const grids = book.read(own ? [...fixed, own] : fixed)
+  if (!grids.has(SHEET.summary)) {
+    const present = new Set(book.sheetNames())
+    const more = book.read(insightSheets(period).filter((n) => present.has(n) && !grids.has(n)))
+    return insightsFromGrids(new Map([...grids, ...more]), period, asOf, within)
+  }
+  const months = monthsOf({ kind: 'year', year: period.year })
+  const summary = readSummary(sheetTable(SHEET.summary, grids.get(SHEET.summary)), months)
+  const legacy = legacyMonths(sheetTable(SHEET.log, grids.get(SHEET.log)), months, summary)
+  const scoredIn = (m: MonthKey) => legacy.includes(m) || (summary.get(m) ?? []).some((r) => r.total !== null)
+  const focus = [...monthsOf(period)].reverse().find(scoredIn)
+  const sheets = [...legacy, ...(focus && !legacy.includes(focus) ? [focus] : [])].map(monthSheetName)
+  const more = sheets.length > 0 ? book.read(sheets) : new Map<string, Grid>()
+  const fromRecord = new Map<MonthKey, MonthRow[]>()
+  for (const m of months) {
+    const rows = summary.get(m)
+    if (rows && !more.has(monthSheetName(m))) fromRecord.set(m, rows.map(fromSummary))
+  }
+  return insightsFromGrids(new Map([...grids, ...more]), period, asOf, within, fromRecord)
 }
 
 /** The same, from grids already read (sheet name → grid, header row first). */
@@ -467,15 +515,17 @@ export function insightsFromGrids(
   period: Period,
   asOf: LocalDate,
   within = 14,
+  recorded: ReadonlyMap<MonthKey, readonly MonthRow[]> = new Map(),
 ): Insights {
   const year = period.year
   const months = monthsOf({ kind: 'year', year })
   const periodMonths = monthsOf(period)
   const notices: string[] = []
-  const rowsByMonth = new Map<MonthKey, MonthRow[]>()
+  const rowsByMonth = new Map<MonthKey, readonly MonthRow[]>()
   for (const m of months) {
     const grid = grids.get(monthSheetName(m))
-    if (grid) rowsByMonth.set(m, readMonthRows(grid))
+    const rows = grid ? readMonthRows(grid) : recorded.get(m)
+    if (rows) rowsByMonth.set(m, rows)
   }
   const isClosed = (m: MonthKey) => (rowsByMonth.get(m) ?? []).some((r) => r.scored)
   const closedInPeriod = periodMonths.filter(isClosed)

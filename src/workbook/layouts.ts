@@ -19,6 +19,7 @@ export const SHEET = {
   publish: '公示',
   log: '日志',
   letters: '年度发函',
+  summary: '月度结果汇总',
 } as const
 
 /** `2026-05 月度` */
@@ -281,6 +282,43 @@ export const LETTERS_LAYOUT: SheetLayout = {
   ],
 }
 
+const SUMMARY_NOTE = '由月度结算写入（与该月月度表的结算结果相同），请勿修改'
+
+/**
+ * 月度结果汇总: one row per operator listed on a closed month sheet, written by every month close (that
+ * month's rows replaced, other months kept). The month sheets stay the human record; this compact copy of
+ * their frozen ranking results is what later closes read — 第十五条/第十六条（一）history, quarter and year
+ * totals — in one read, whatever the number of months the book holds.
+ */
+export const SUMMARY_LAYOUT: SheetLayout = {
+  name: SHEET.summary,
+  frozenColumns: 3,
+  tabColor: '#5f6368',
+  columns: [
+    col('月份', 'text', { width: 10, result: true, note: `${SUMMARY_NOTE}。月份，如 2026-05` }),
+    { ...ID, result: true, note: SUMMARY_NOTE },
+    { ...NAME, result: true, note: SUMMARY_NOTE },
+    col('参与考核', 'text', {
+      width: 10,
+      result: true,
+      note: `${SUMMARY_NOTE}。是：当月参与考核并排名；否：不参与（第十四条、第十七条）`,
+    }),
+    col('月度总分', 'number', {
+      width: 10,
+      format: '0.0',
+      result: true,
+      note: `${SUMMARY_NOTE}。冻结的月度总分（第七条），季度、年度结算据此计算（第九条、第十条）`,
+    }),
+    col('排名', 'integer', { width: 10, result: true, note: `${SUMMARY_NOTE}（第十一条）` }),
+    col('每月之星', 'text', { width: 10, result: true, note: `${SUMMARY_NOTE}（第十一条）` }),
+    col('倒数前三', 'text', {
+      width: 10,
+      result: true,
+      note: `${SUMMARY_NOTE}。第十五条、第十六条（一）按此统计连续及累计倒数前三`,
+    }),
+  ],
+}
+
 export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   RULES_LAYOUT,
   ROSTER_LAYOUT,
@@ -292,6 +330,7 @@ export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   LEAVE_LAYOUT,
   PUBLISH_LAYOUT,
   LOG_LAYOUT,
+  SUMMARY_LAYOUT,
 ]
 
 /** The 14 input columns of a month row after 工号 and 姓名, 出勤天数 … 质检扣分 (§9). */

@@ -4,17 +4,42 @@
  * `不参与：…` in the 预警 column. Count cells stay blank so they fill from 事件 / 值班 at the close.
  */
 import { eligibility } from '../core/eligibility'
-import { type MonthKey, monthPeriod, periodLabel } from '../core/period'
+import { type MonthKey, monthPeriod, type Period, periodLabel } from '../core/period'
 import { parseInputs, readBook, tableOf } from './context'
-import { monthLayout, monthSheetName } from './layouts'
+import {
+  LETTERS_LAYOUT,
+  monthLayout,
+  monthSheetName,
+  quarterLayout,
+  SHEET,
+  SUMMARY_LAYOUT,
+  yearLayout,
+} from './layouts'
 import { inPost } from './month'
 import { done, type Outcome, refuse } from './outcome'
-import type { Cell, Workbook } from './types'
+import { cellOf, periodText } from './read'
+import { SUMMARY_PROTECT } from './summary'
+import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
+
+export const PREPARE_ACTION = '新建月度录入表'
+
+/** Spare rows reserved beyond the month's operators (newcomers added later in the quarter or year). */
+const RESERVE_SPARE = 50
+
+/**
+ * The result sheets laid out when a quarter's last month (and December: the year's sheet and 年度发函) is
+ * prepared, so the quarter and year closes find them in place and cost the same every time.
+ */
+export function resultSheetsAhead(period: Period): SheetLayout[] {
+  if (period.kind !== 'month' || period.month % 3 !== 0) return []
+  const quarter = quarterLayout({ kind: 'quarter', year: period.year, quarter: period.month / 3 })
+  return period.month === 12 ? [quarter, yearLayout(period.year), LETTERS_LAYOUT] : [quarter]
+}
 
 export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
   const name = monthSheetName(month)
   const period = monthPeriod(month)
-  const grids = readBook(book, [name])
+  const grids = readBook(book, [name, SHEET.summary, ...resultSheetsAhead(period).map((l) => l.name)])
   const existing = tableOf(grids, name)
   if (existing.exists && existing.rows.length > 0) {
     return refuse(
@@ -46,8 +71,29 @@ export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
     )
   }
   const note = excluded > 0 ? `，其中${excluded}人当月不参与考核（见“预警”列）` : ''
+  // Room in 月度结果汇总 for this month's rows (written at the close), made now so the close never has to
+  // grow it; and the quarter's (and in December the year's) result sheet laid out ahead of its close.
+  const summary = tableOf(grids, SHEET.summary)
+  const kept = summary.rows.filter((r) => periodText(cellOf(summary, r, '月份')) !== month).length
+  const writes: SheetWrite[] = [
+    { sheet: name, layout, mode: 'replace', rows },
+    {
+      sheet: SHEET.summary,
+      layout: SUMMARY_LAYOUT,
+      mode: 'header',
+      reserveRows: kept + 2 * rows.length,
+      ...(summary.exists ? {} : { protect: SUMMARY_PROTECT }),
+    },
+  ]
+  const ahead = resultSheetsAhead(period)
+  // Room for every operator listed (they are the rows those closes write): no growing at the close.
+  for (const l of ahead)
+    if (!grids.has(l.name))
+      writes.push({ sheet: l.name, layout: l, mode: 'header', reserveRows: rows.length + RESERVE_SPARE })
   return done({
-    writes: [{ sheet: name, layout, mode: 'replace', rows }],
+    writes,
+    // Logged (as every operation is): the year close requires every month prepared in the year to be closed.
+    log: { action: PREPARE_ACTION, period: month, outcome: `${rows.length}人${note}`, digest: '' },
     message: `已建立“${name}”：${periodLabel(period)}共${rows.length}人${note}。计数列留空将按“事件”“值班”表自动统计`,
   })
 }

@@ -353,8 +353,12 @@ export function readHolidays(t: Table, problems: Problem[]): DayOverride[] {
  * A period written in a cell: `2026-05` text, a date a spreadsheet made of it (2026-05-01), or a year
  * number. Normalised to formatPeriod's text; '' when not a period.
  */
+const MONTH_TEXT = /^\d{4}-(0[1-9]|1[0-2])$/
+
 export function periodText(v: Cell | undefined): string {
   if (v === undefined) return ''
+  // The common case, a month key as the closes write it, without parsing.
+  if (typeof v === 'string' && MONTH_TEXT.test(v)) return v
   if (typeof v === 'number') return Number.isInteger(v) && v > 1900 && v < 3000 ? String(v) : ''
   const text = parseText(v)
   const date = /^(\d{4})-(\d{2})-01$/.exec(text)

@@ -70,7 +70,34 @@ export interface SheetWrite {
   /** One highlight per data row written (for 'replace' and 'columns'); null = no fill. */
   readonly highlights?: readonly Highlight[]
   /** Protect the sheet so only these editors may change it; [] = owner only; undefined = leave as is; false = remove. */
-  readonly protect?: { readonly description: string; readonly editors: readonly string[] } | false
+  readonly protect?: ProtectSpec | false
+  /**
+   * The highlight each data row had before this write, when the workflow knows it (the fill is its own and
+   * follows from the values it read): a host may then undo the fill without reading it back.
+   */
+  readonly previousHighlights?: readonly Highlight[]
+  /**
+   * Make room now for this many data rows (hosts with a fixed grid grow it ahead), so that the writes of
+   * later actions fit without growing the sheet then. Only sheets that already have their layout.
+   */
+  readonly reserveRows?: number
+}
+
+export interface ProtectSpec {
+  /** What the protection is for; hosts may show it (the Sheets host sets it on warning-only protections). */
+  readonly description: string
+  readonly editors: readonly string[]
+  /**
+   * What the workflow knows of the sheet's current protection, so a host may skip asking for it:
+   * 'none' — the sheet carries no protection (never closed, or reopened since); 'same' — it already carries
+   * exactly this protection (closed before on identical inputs, 规则 included). Undefined: unknown.
+   */
+  readonly known?: 'none' | 'same'
+  /**
+   * Warn instead of refusing: anyone may still edit (after a warning). For record sheets every close writes
+   * (whoever runs it), where a strict protection would lock out the next team leader.
+   */
+  readonly warningOnly?: boolean
 }
 
 export interface LogEntry {

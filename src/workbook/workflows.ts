@@ -23,6 +23,7 @@ import {
 import { done, type Outcome, refuse } from './outcome'
 import { table } from './read'
 import { isClosed, REOPEN_ACTION } from './state'
+import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
 export type { Outcome } from './outcome'
@@ -48,11 +49,19 @@ export function setupWorkbook(book: Workbook): Outcome {
   const grids = book.read([SHEET.rules])
   const rules = table(SHEET.rules, grids.get(SHEET.rules))
   const existing = new Set(book.sheetNames())
-  const writes: SheetWrite[] = FIXED_LAYOUTS.map((layout) =>
-    layout.name === SHEET.rules && rules.rows.length === 0
-      ? { sheet: layout.name, layout: RULES_LAYOUT, mode: 'replace', rows: defaultRuleRows() }
-      : { sheet: layout.name, layout, mode: 'header' },
-  )
+  const writes: SheetWrite[] = FIXED_LAYOUTS.map((layout): SheetWrite => {
+    if (layout.name === SHEET.rules && rules.rows.length === 0)
+      return { sheet: layout.name, layout: RULES_LAYOUT, mode: 'replace', rows: defaultRuleRows() }
+    // 月度结果汇总 is written by the closes only: protected (with a warning) from its creation.
+    if (layout.name === SHEET.summary && !existing.has(layout.name))
+      return {
+        sheet: layout.name,
+        layout,
+        mode: 'header',
+        protect: SUMMARY_PROTECT,
+      }
+    return { sheet: layout.name, layout, mode: 'header' }
+  })
   const created = FIXED_LAYOUTS.filter((l) => !existing.has(l.name)).map((l) => l.name)
   return done({
     writes,

@@ -16,15 +16,35 @@ export interface SheetsSession {
   readonly logged: unknown[][]
 }
 
-export function openSheets(timeZone = 'Asia/Shanghai'): SheetsSession {
+/**
+ * dist/Code.js over a fresh double. `now` fixes the bundle's clock (its `new Date()`), e.g. to close every
+ * month of a year that has not ended yet on the machine running the tests.
+ */
+export function openSheets(timeZone = 'Asia/Shanghai', now?: Date): SheetsSession {
   const fake = new FakeAppsScript({ timeZone, user: LEADER })
   const logged: unknown[][] = []
   const quiet = (...args: unknown[]) => {
     logged.push(args)
   }
   const console = { log: () => undefined, info: () => undefined, warn: quiet, error: quiet }
-  const ctx = loadBundle({ ...fake.globals(), console })
+  const ctx = loadBundle({ ...fake.globals(), console, ...(now ? { Date: clockAt(now) } : {}) })
   return { fake, ctx, logged }
+}
+
+/** A Date whose "now" is `at` (every other use of Date is the ordinary one). */
+function clockAt(at: Date): DateConstructor {
+  const time = at.getTime()
+  class Clocked extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(time)
+      else if (args.length === 1) super(args[0] as string | number | Date)
+      else super(...(args as [number, number]))
+    }
+    static override now(): number {
+      return time
+    }
+  }
+  return Clocked as unknown as DateConstructor
 }
 
 /** Runs a menu handler with scripted prompt answers; returns the message of the last dialog shown. */

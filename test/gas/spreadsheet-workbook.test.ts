@@ -117,17 +117,43 @@ describe('SpreadsheetWorkbook.read', () => {
       ['A001', '张三'],
     ])
     expect(grids.get('事件')).toEqual([])
-    // The index: getSheets once, getName per tab (Sheet1, 人员, 事件); no getSheetByName.
-    expect(fake.calls.get('Spreadsheet.getSheets')).toBe(1)
-    expect(fake.calls.get('Sheet.getName')).toBe(3)
-    expect(fake.calls.get('Spreadsheet.getSheetByName')).toBeUndefined()
+    // One getSheetByName per sheet asked for (借调: null, absent), whatever else the book holds; no listing.
+    expect(fake.calls.get('Spreadsheet.getSheetByName')).toBe(3)
+    expect(fake.calls.get('Spreadsheet.getSheets')).toBeUndefined()
+    expect(fake.calls.get('Sheet.getName')).toBeUndefined()
     expect(fake.calls.get('Sheet.getSheetValues')).toBe(2)
     // An empty sheet has no last row: getSheetValues(…, -1, -1) fails and getDataRange answers instead.
     expect(fake.calls.get('Sheet.getDataRange')).toBe(1)
-    // Read again in the same action: nothing is asked twice.
+    // Read again in the same action: nothing is asked twice (not even for the absent 借调).
     fake.resetCounts()
-    expect(book.read(['人员']).get('人员')?.[1]).toEqual(['A001', '张三'])
+    expect(book.read(['人员', '借调']).get('人员')?.[1]).toEqual(['A001', '张三'])
     expect(fake.count()).toBe(0)
+    // sheetNames() lists every tab once (getSheets, getName each) and shares the handles found.
+    expect(book.sheetNames()).toEqual(['Sheet1', '人员', '事件'])
+    expect(fake.calls.get('Spreadsheet.getSheets')).toBe(1)
+    expect(fake.calls.get('Sheet.getName')).toBe(3)
+    fake.resetCounts()
+    expect(book.sheetNames()).toEqual(['Sheet1', '人员', '事件'])
+    expect(book.read(['借调', '人员']).size).toBe(1)
+    expect(fake.count()).toBe(0)
+  })
+
+  it('§9 the number of sheets in the book does not change what a read costs', () => {
+    const cost = (tabs: number) => {
+      const fake = new FakeAppsScript()
+      for (let i = 0; i < tabs; i++)
+        fake.spreadsheet.insertSheet(`2025-${String(i + 1).padStart(2, '0')} 月度`)
+      fake.spreadsheet
+        .insertSheet('人员')
+        .getRange(1, 1, 1, 2)
+        .setValues([['工号', '姓名']])
+      const book = workbook(fake)
+      fake.resetCounts()
+      book.read(['人员', '规则'])
+      return fake.count()
+    }
+    expect(cost(2)).toBe(3)
+    expect(cost(40)).toBe(3)
   })
 })
 
@@ -231,13 +257,19 @@ describe('SpreadsheetWorkbook.apply', () => {
     expect(s.column('排名')).toEqual([1, 2, 3, 4])
     expect(s.column('工号')).toEqual(['A001', 'A002', 'A003', 'A004'])
     expect(s.getRange(3, 5).getFormulas()[0]?.[0]).toBe('=20+1')
+    // The fill covers the cells the close wrote (月度总分, 预警), never the inputs or 排名 between them.
     expect(
       s
-        .getRange(2, 1, 4, 1)
+        .getRange(2, 7, 4, 1)
         .getBackgrounds()
         .map((r) => r[0]),
     ).toEqual(['#d9ead3', '#fce8b2', '#ffffff', '#f4c7c3'])
-    expect(new Set(s.getRange(5, 1, 1, 9).getBackgrounds()[0])).toEqual(new Set(['#f4c7c3']))
+    const red = '#f4c7c3'
+    const white = '#ffffff'
+    expect(s.getRange(5, 1, 1, 9).getBackgrounds()[0]).toEqual([
+      ...[white, white, white, white, white, white],
+      ...[red, white, red],
+    ])
   })
 
   it('§9 replace clears rows left over from a longer earlier write; append adds after the last row', () => {
@@ -254,7 +286,8 @@ describe('SpreadsheetWorkbook.apply', () => {
     book.apply(replace(2, { protect: { description: '2026-05 已结算', editors: ['admin@court.example'] } }))
     const s = fake.sheet('测试')
     expect(s.protections).toHaveLength(1)
-    expect(s.protections[0]?.description).toBe('2026-05 已结算')
+    // A strict protection carries no description (Sheets lists it under the sheet's name): one call less.
+    expect(s.protections[0]?.description).toBe('')
     expect([...(s.protections[0]?.editors ?? [])].sort()).toEqual([
       'admin@court.example',
       'leader@court.example',
@@ -294,8 +327,9 @@ describe('SpreadsheetWorkbook.apply', () => {
     expect(small.first['Range.setValues']).toBe(4) // 测试 header and data, 日志 header and row
     expect(small.first['Range.setDataValidations']).toBe(1)
     expect(small.first['Range.setNumberFormats']).toBe(2) // 测试, 日志
-    // A laid-out sheet is only written: data, fills, the 日志 row.
-    expect(small.second['Range.setValues']).toBe(2)
+    // A laid-out sheet is only written: data, fills, the 日志 row (one appendRow).
+    expect(small.second['Range.setValues']).toBe(1)
+    expect(small.second['Sheet.appendRow']).toBe(1)
     expect(small.second['Range.setBackgrounds']).toBe(1)
     expect(small.second['Range.setDataValidations']).toBeUndefined()
     expect(small.second['Range.setNumberFormats']).toBeUndefined()
@@ -343,7 +377,7 @@ describe('SpreadsheetWorkbook.apply', () => {
     const writes = fake.writeCalls
     book.apply(replace(2, closed))
     const calls = Object.keys(fake.countsByMethod()).filter((k) => k.startsWith('Protection.'))
-    expect(calls.sort()).toEqual(['Protection.getDescription', 'Protection.getEditors'])
+    expect(calls.sort()).toEqual(['Protection.getEditors'])
     expect(fake.writeCalls - writes).toBe(2) // the data block and the 日志 row, nothing else
   })
 
@@ -395,6 +429,101 @@ describe('SpreadsheetWorkbook.apply', () => {
     expect(f.sheet('新表').getLastRow()).toBe(4)
     expect(errors).toHaveBeenCalled()
     errors.mockRestore()
+  })
+})
+
+describe('SpreadsheetWorkbook: what the plan knows saves calls', () => {
+  let fake: FakeAppsScript
+  beforeEach(() => {
+    fake = new FakeAppsScript()
+    workbook(fake).apply(replace(4))
+  })
+  const protectionCalls = () =>
+    Object.entries(fake.countsByMethod())
+      .filter(([k]) => k.startsWith('Protection.') || k === 'Sheet.getProtections' || k === 'Sheet.protect')
+      .map(([k]) => k)
+      .sort()
+
+  it("第八条 known: 'none' protects without looking; known: 'same' calls nothing at all", () => {
+    fake.resetCounts()
+    const editors = ['admin@court.example']
+    workbook(fake).apply(replace(4, { protect: { description: '2026-05', editors, known: 'none' } }))
+    // addEditors: the admin from 规则 is not an editor of the file's new protection yet.
+    expect(protectionCalls()).toEqual([
+      'Protection.addEditors',
+      'Protection.canDomainEdit',
+      'Protection.getEditors',
+      'Protection.setDomainEdit',
+      'Sheet.protect',
+    ])
+    const s = fake.sheet('测试')
+    expect(s.protections).toHaveLength(1)
+    expect(s.editableBy('clerk@court.example')).toBe(false)
+    fake.resetCounts()
+    workbook(fake).apply(replace(4, { protect: { description: '2026-05', editors, known: 'same' } }))
+    expect(protectionCalls()).toEqual([])
+    expect(s.protections).toHaveLength(1)
+  })
+
+  it('§9 a warning-only protection (月度结果汇总) warns everyone and locks no one out', () => {
+    fake.resetCounts()
+    const spec = { description: '由结算写入，请勿修改', editors: [], warningOnly: true }
+    workbook(fake).apply(replace(4, { protect: { ...spec, known: 'none' } }))
+    expect(protectionCalls()).toEqual([
+      'Protection.setDescription',
+      'Protection.setWarningOnly',
+      'Sheet.protect',
+    ])
+    const s = fake.sheet('测试')
+    expect(s.protections[0]?.warningOnly).toBe(true)
+    expect(s.protections[0]?.description).toBe(spec.description)
+    fake.resetCounts()
+    workbook(fake).apply(replace(4, { protect: spec }))
+    expect(protectionCalls()).toEqual(['Protection.getDescription', 'Sheet.getProtections'])
+    expect(s.protections).toHaveLength(1)
+  })
+
+  it('§11 previous highlights from the plan: no getBackgrounds, and a failed write still restores the fills', () => {
+    const fills = ['star', null, 'reminder', null] as const
+    workbook(fake).apply(replace(4, { highlights: [...fills] }))
+    const s = fake.sheet('测试')
+    const before = s.getRange(2, 1, 4, 9).getBackgrounds()
+    fake.resetCounts()
+    const writes = fake.writeCalls
+    workbook(fake).apply(
+      replace(4, { highlights: ['dismissal', null, null, 'star'], previousHighlights: [...fills] }),
+    )
+    expect(fake.calls.get('Range.getBackgrounds')).toBeUndefined()
+    const n = fake.writeCalls - writes
+    workbook(fake).apply(
+      replace(4, { highlights: [...fills], previousHighlights: ['dismissal', null, null, 'star'] }),
+    )
+    expect(s.getRange(2, 1, 4, 9).getBackgrounds()).toEqual(before)
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    for (let at = 1; at <= n; at++) {
+      fake.failAtWrite(at)
+      expect(() =>
+        workbook(fake).apply(
+          replace(4, { highlights: ['dismissal', null, null, 'star'], previousHighlights: [...fills] }),
+        ),
+      ).toThrow(/已撤销/)
+      expect(s.getRange(2, 1, 4, 9).getBackgrounds(), `write ${at}`).toEqual(before)
+    }
+    errors.mockRestore()
+  })
+
+  it('§9 reserveRows grows a laid-out sheet ahead, formatted, so later writes need no growing', () => {
+    const s = fake.sheet('测试')
+    workbook(fake).apply({
+      writes: [{ sheet: '测试', layout: LAYOUT, mode: 'header', reserveRows: 1500 }],
+      message: '',
+    })
+    expect(s.maxRows).toBeGreaterThanOrEqual(1501)
+    expect(s.getRange(1501, 6).getNumberFormats()[0]?.[0]).toBe('@')
+    fake.resetCounts()
+    workbook(fake).apply(replace(1400))
+    expect(fake.calls.get('Sheet.insertRowsAfter')).toBeUndefined()
+    expect(fake.calls.get('Sheet.getMaxRows')).toBeUndefined()
   })
 })
 

@@ -37,26 +37,41 @@ function results(s: SheetsSession): string {
   return visible(s).replace(/"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"/g, '"<time>"')
 }
 
-/**
- * Runs a second close while the first is inside its lock: at the `at`-th toast the first shows (the first
- * toast is "正在处理…" before anything is read; the later ones are the progress of its writes).
- */
-function closeDuringClose(at: number): {
+/** Where the first close is when the second one starts. */
+const MOMENTS = {
+  start: 'before the first has read anything',
+  month: 'while the first writes the month sheet',
+  half: 'halfway through the first one’s writes',
+} as const
+type Moment = keyof typeof MOMENTS
+
+/** The first close's call at which the second one runs: its first read, its first and its third write. */
+function isMoment(at: Moment, name: string, seen: { reads: number; writes: number }): boolean {
+  if (name === 'Spreadsheet.getSheetByName') seen.reads++
+  if (name === 'Range.setValues') seen.writes++
+  if (at === 'start') return name === 'Spreadsheet.getSheetByName' && seen.reads === 1
+  if (at === 'month') return name === 'Range.setValues' && seen.writes === 1
+  return name === 'Range.setValues' && seen.writes === 3
+}
+
+/** Runs a second close while the first is inside its lock, at the given moment of the first. */
+function closeDuringClose(at: Moment): {
   first: string
   second: string
   unchanged: boolean
   s: SheetsSession
 } {
   const s = readyToClose()
-  const raw = s.fake.spreadsheet
-  const toast = raw.toast.bind(raw)
-  let toasts = 0
   let second = ''
   let unchanged = false
-  raw.toast = (message: string, title?: string, seconds?: number) => {
-    toast(message, title, seconds)
-    toasts++
-    if (toasts !== at) return
+  let ran = false
+  const seen = { reads: 0, writes: 0 }
+  let locked = false
+  s.fake.onCall = (name) => {
+    // Only inside the first close's lock (the prompt and the lock come first).
+    if (!locked) locked = s.fake.lock.hasLock()
+    if (!locked || ran || !isMoment(at, name, seen)) return
+    ran = true
     // Another user's execution: the document lock is held by this one, so LockService says no.
     s.fake.lockHeldElsewhere = true
     const before = visible(s)
@@ -65,7 +80,8 @@ function closeDuringClose(at: number): {
     s.fake.lockHeldElsewhere = false
   }
   const first = menu(s, 'menuCloseMonth', '2026-05')
-  expect(toasts, 'the hook ran').toBeGreaterThanOrEqual(at)
+  s.fake.onCall = null
+  expect(ran, 'the second close ran').toBe(true)
   return { first, second, unchanged, s }
 }
 
@@ -76,23 +92,22 @@ describe('two closes at once in Google Sheets (document lock)', () => {
     return results(s)
   })()
 
-  it.each([
-    [1, 'before the first has read anything'],
-    [2, 'while the first writes the month sheet'],
-    [3, 'halfway through the first one’s writes'],
-  ])('§11 a second close at toast %i (%s) is told to wait and changes nothing; the first completes', (at) => {
-    const { first, second, unchanged, s } = closeDuringClose(at)
-    expect(second).toBe(BUSY)
-    expect(unchanged).toBe(true)
-    expect(first).toMatch(/月度结算完成/)
-    expect(results(s)).toBe(alone)
-    expect(s.fake.lock.hasLock()).toBe(false)
-    const closes = s.fake
-      .sheet(SHEET.log)
-      .values()
-      .filter((r) => r[2] === '月度结算')
-    expect(closes).toHaveLength(1)
-  })
+  it.each(Object.entries(MOMENTS) as [Moment, string][])(
+    '§11 a second close at %s (%s) is told to wait and changes nothing; the first completes',
+    (at) => {
+      const { first, second, unchanged, s } = closeDuringClose(at)
+      expect(second).toBe(BUSY)
+      expect(unchanged).toBe(true)
+      expect(first).toMatch(/月度结算完成/)
+      expect(results(s)).toBe(alone)
+      expect(s.fake.lock.hasLock()).toBe(false)
+      const closes = s.fake
+        .sheet(SHEET.log)
+        .values()
+        .filter((r) => r[2] === '月度结算')
+      expect(closes).toHaveLength(1)
+    },
+  )
 
   it('§11 a double click (two closes one after the other) gives the same sheets as one close; 日志 shows both', () => {
     const s = readyToClose()
@@ -111,13 +126,10 @@ describe('two closes at once in Google Sheets (document lock)', () => {
 
   it('§11 a 重新开放 while a close holds the lock is refused too, and the close is not disturbed', () => {
     const s = readyToClose()
-    const raw = s.fake.spreadsheet
-    const toast = raw.toast.bind(raw)
     let reopen = ''
     let fired = false
-    raw.toast = (message: string, title?: string, seconds?: number) => {
-      toast(message, title, seconds)
-      if (fired) return
+    s.fake.onCall = (name) => {
+      if (fired || !s.fake.lock.hasLock() || name !== 'Range.setValues') return
       fired = true
       s.fake.lockHeldElsewhere = true
       s.fake.ui.alertAnswers.push('YES')
@@ -125,6 +137,7 @@ describe('two closes at once in Google Sheets (document lock)', () => {
       s.fake.lockHeldElsewhere = false
     }
     expect(menu(s, 'menuCloseMonth', '2026-05')).toMatch(/月度结算完成/)
+    s.fake.onCall = null
     expect(reopen).toMatch(BUSY)
     expect(s.fake.sheet('2026-05 月度').protections).toHaveLength(1)
   })

@@ -367,6 +367,27 @@ export class FakeSheet {
   getMaxColumns(): number {
     return this.maxColumns
   }
+  /**
+   * Sheet.appendRow: the values go in the row after the last row with content, parsed as setValues parses
+   * them (a plain-text cell keeps text). A full sheet gains a row formatted like the one above it.
+   */
+  appendRow(values: unknown[]): this {
+    const row = this.getLastRow() + 1
+    if (row > this.maxRows) {
+      this.maxRows = row
+      for (let c = 1; c <= this.maxColumns; c++) {
+        const above = this.cells.get(`${row - 1},${c}`)
+        if (above) {
+          const copy = this.mutable(row, c)
+          copy.fmt = above.fmt
+          copy.dv = above.dv
+        }
+      }
+    }
+    if (values.length > this.maxColumns) this.maxColumns = values.length
+    new FakeRange(this, row, 1, 1, values.length).setValues([values])
+    return this
+  }
   insertRowsAfter(after: number, howMany: number): this {
     this.maxRows += howMany
     this.shiftRows(after + 1, howMany)
@@ -1194,7 +1215,22 @@ export class FakeAppsScript {
     return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)))
   }
 
+  /**
+   * Called before each counted call runs (`Class.method`), e.g. to act as another user in the middle of an
+   * action. Not called again while it runs.
+   */
+  onCall: ((name: string) => void) | null = null
+  private inHook = false
+
   private tally(name: string): void {
+    if (this.onCall && !this.inHook) {
+      this.inHook = true
+      try {
+        this.onCall(name)
+      } finally {
+        this.inHook = false
+      }
+    }
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1)
     if (name === 'Ui.alert') {
       this.alertCounts.push(new Map(this.calls))

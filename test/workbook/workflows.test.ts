@@ -224,7 +224,7 @@ describe('月度结算', () => {
     const first = book.snapshot()
     apply(book, closePeriod(book, APR))
     expect(book.snapshot()).toEqual(first)
-    const log = book.records(SHEET.log)
+    const log = book.records(SHEET.log).filter((r) => r.操作 === '月度结算')
     expect(log).toHaveLength(2)
     expect(log[0]?.输入摘要).toBe(log[1]?.输入摘要)
     expect(log[0]).toMatchObject({ 操作: '月度结算', 期间: '2026-04', 操作人: 'leader@example.com' })
