@@ -3,6 +3,8 @@
  * complaints — some about the same call through two channels —, praise, quality findings, overtime) and
  * noon duties on working days, and every month's inputs. Deterministic (a seeded PRNG), so runs compare.
  */
+
+import { mulberry32 } from '../src/cli/demo-data'
 import { addDays, dayOfWeek, type LocalDate } from '../src/core/dates'
 import { workCalendar } from '../src/core/holidays'
 import { lastDay, type MonthKey, monthKey, monthPeriod } from '../src/core/period'
@@ -10,17 +12,8 @@ import type { Cell } from '../src/workbook/types'
 
 export const YEAR = 2025
 
-/** Mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The demo's seeded PRNG (mulberry32), so the benchmark's team is the same every run. */
+export const prng = mulberry32
 
 export const idOf = (i: number): string => `T${String(i).padStart(5, '0')}`
 

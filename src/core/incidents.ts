@@ -79,7 +79,8 @@ export function distinctComplaints(incidents: readonly Incident[]): Complaint[] 
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 
-function emptyCounts(): MonthCounts & { noonDuties: number } {
+/** A month with nothing recorded: every count zero. */
+export function emptyCounts(): MonthCounts & { noonDuties: number } {
   return {
     lateOrEarly: 0,
     absentHalfDays: 0,

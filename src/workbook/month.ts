@@ -2,9 +2,9 @@
  * A month sheet (`YYYY-MM 月度`): its rows parsed into MonthInput (count cells filled from 事件 / 值班 when
  * blank, checked against them when filled), eligibility (第十四条, 第十七条) and the 第七条 breakdown.
  */
-import { type Exact, exact, ZERO } from '../core/decimal'
+import { type Exact, exact } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
-import { type MonthCounts, monthCounts } from '../core/incidents'
+import { emptyCounts, type MonthCounts, monthCounts } from '../core/incidents'
 import type { MonthBreakdown, MonthInput, Operator } from '../core/model'
 import { isBlank, MONTH_INPUT_HEADERS, parseDecimal, parseMonthInput, parseText } from '../core/parse'
 import { type MonthKey, monthPeriod } from '../core/period'
@@ -45,17 +45,7 @@ const COUNT_SOURCE: Readonly<Record<CountHeader, { sheet: string; get: (c: Count
   质检扣分: { sheet: '事件', get: (c) => c.qcPoints },
 }
 
-const NO_COUNTS: Counts = {
-  lateOrEarly: 0,
-  absentHalfDays: 0,
-  complaintPoints: ZERO,
-  complaintCount: 0,
-  praises: 0,
-  qcPoints: ZERO,
-  qcCount: 0,
-  extraPoints: ZERO,
-  noonDuties: 0,
-}
+const NO_COUNTS: Counts = emptyCounts()
 
 /** Whether an operator belongs on a month sheet at all: started by the month's end, not left before it. */
 export function inPost(op: Operator, month: MonthKey): boolean {
