@@ -5,7 +5,7 @@
  * No stack trace ever reaches the user: unexpected errors are logged with console.error and shown in Chinese.
  */
 
-import { type Period, periodLabel, tryParsePeriod } from '../core/period'
+import { formatPeriod, type Period, periodLabel, tryParsePeriod } from '../core/period'
 import { formatProblem, type Problem } from '../core/problems'
 import type { Outcome } from '../workbook/outcome'
 import type { Workbook } from '../workbook/types'
@@ -102,12 +102,6 @@ export function defaultPeriod(kind: Kind, today: string): Period {
   return { kind, year: year - 1 }
 }
 
-function formatPeriodText(p: Period): string {
-  if (p.kind === 'month') return `${p.year}-${String(p.month).padStart(2, '0')}`
-  if (p.kind === 'quarter') return `${p.year}-Q${p.quarter}`
-  return String(p.year)
-}
-
 /**
  * Asks for a period. `kinds` lists what is accepted; the first is the default's kind. Throws Stop when the
  * user cancels or types something that is not such a period.
@@ -119,7 +113,7 @@ export function askPeriod(title: string, what: string, kinds: readonly Kind[], b
   const u = ui()
   const response = u.prompt(
     title,
-    `请输入${what}的${examples}。\n留空则为 ${formatPeriodText(fallback)}（${periodLabel(fallback)}）。`,
+    `请输入${what}的${examples}。\n留空则为 ${formatPeriod(fallback)}（${periodLabel(fallback)}）。`,
     u.ButtonSet.OK_CANCEL,
   )
   if (response.getSelectedButton() !== u.Button.OK) throw new Stop('')
@@ -254,7 +248,7 @@ export function menuSetup(): void {
 /** 新建月度录入表…: a month sheet pre-filled from 人员, with eligibility (第十四条、第十七条). */
 export function menuNewMonth(): void {
   changeForPeriod('新建月度录入表', '要录入', ['month'], (book, p) =>
-    workflows.prepareMonth(book, formatPeriodText(p)),
+    workflows.prepareMonth(book, formatPeriod(p)),
   )
 }
 
@@ -328,7 +322,7 @@ export function menuReopen(): void {
 /** 生成公示表: the month's preliminary totals for publication (第八条). */
 export function menuPublish(): void {
   changeForPeriod('生成公示表', '要公示', ['month'], (book, p) =>
-    workflows.publishMonth(book, formatPeriodText(p)),
+    workflows.publishMonth(book, formatPeriod(p)),
   )
 }
 
