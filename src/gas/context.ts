@@ -1,21 +1,51 @@
 /**
  * What the cell functions need from their host, behind small hooks so tests and other hosts can swap them:
- * the rules in force (default rules until the `规则` sheet is wired in), reading a Date in the
+ * the rules in force (in Sheets: the `规则` sheet, as the closes read it), reading a Date in the
  * spreadsheet's time zone, and the sheet row of the formula (to name rows in error messages).
  * Every Apps Script global is guarded, so the bundle also runs in a bare V8 context.
  */
 import type { LocalDate } from '../core/dates'
 import type { DateReader } from '../core/parse'
 import { defaultDateReader } from '../core/parse'
+import { monthPeriod } from '../core/period'
 import { defaultRules, type Rules } from '../core/rules'
+import { monthOfSheetName, SHEET } from '../workbook/layouts'
+import { rulesForPeriod } from '../workbook/read'
+import type { Cell } from '../workbook/types'
 
 export type RulesProvider = () => Rules
 
-let rulesProvider: RulesProvider = defaultRules
+/**
+ * In Sheets, cell functions compute with the `规则` sheet's values in force on the first day of the month
+ * of the sheet holding the formula (`2026-05 月度`), or of this month elsewhere — the same reading of the
+ * sheet as the closes (src/workbook/read.ts), so a preview and a close agree. Defaults without Apps Script
+ * or without a `规则` sheet.
+ */
+function sheetRules(): Rules {
+  if (typeof SpreadsheetApp === 'undefined' || typeof Utilities === 'undefined') return defaultRules()
+  try {
+    const ss = SpreadsheetApp.getActive()
+    const sheet = ss.getSheetByName(SHEET.rules)
+    if (!sheet) return defaultRules()
+    const readDate = sheetDateReader()
+    const grid = sheet
+      .getDataRange()
+      .getValues()
+      .map((row) => row.map((v): Cell => (v instanceof Date ? readDate(v) : v === null ? '' : (v as Cell))))
+    const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM')
+    const month = monthOfSheetName(ss.getActiveSheet().getName()) ?? today
+    return rulesForPeriod(grid, monthPeriod(month))
+  } catch (e) {
+    console.error('规则表读取失败，按默认规则计算', e)
+    return defaultRules()
+  }
+}
+
+let rulesProvider: RulesProvider = sheetRules
 
 /** Hook for the `规则` sheet: custom functions compute with the rules this returns (null restores defaults). */
 export function setRulesProvider(provider: RulesProvider | null): void {
-  rulesProvider = provider ?? defaultRules
+  rulesProvider = provider ?? sheetRules
 }
 
 export function currentRules(): Rules {

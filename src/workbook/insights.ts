@@ -6,11 +6,9 @@
  */
 import { daysBetween, isLocalDate, type LocalDate } from '../core/dates'
 import { type DeadlineKind, deadline } from '../core/deadlines'
-import { exact } from '../core/decimal'
 import { type DayOverride, workCalendar } from '../core/holidays'
 import { EXPIRING_SOON_DAYS } from '../core/leave'
 import {
-  firstDay,
   formatPeriod,
   type MonthKey,
   monthPeriod,
@@ -20,9 +18,8 @@ import {
   periodLabel,
   shiftMonth,
 } from '../core/period'
-import { isRuleKey, type RuleOverride, type Rules, rulesInForce } from '../core/rules'
 import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
-import { table as sheetTable } from './read'
+import { rulesForPeriod, table as sheetTable } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 
@@ -80,24 +77,6 @@ export function flag(cell: Cell): boolean {
 function dateText(cell: Cell): LocalDate | null {
   const t = text(cell).slice(0, 10)
   return isLocalDate(t) ? t : null
-}
-
-/** The 规则 sheet's overrides (参数 = rule key; unknown or bad rows are skipped: validation reports them). */
-export function readRuleOverrides(grid: Grid | undefined): RuleOverride[] {
-  const t = table(grid)
-  const out: RuleOverride[] = []
-  for (const row of t.rows) {
-    const key = text(t.get(row, '参数'))
-    const value = t.get(row, '取值')
-    if (!isRuleKey(key) || num(value) === null) continue
-    out.push({ key, value: exact(text(value)), from: dateText(t.get(row, '生效日期')) })
-  }
-  return out
-}
-
-/** The rules in force for a period (on its first day), from the workbook's 规则 sheet. */
-export function rulesForPeriod(rulesGrid: Grid | undefined, period: Period): Rules {
-  return rulesInForce(readRuleOverrides(rulesGrid), firstDay(period))
 }
 
 export function readDayOverrides(grid: Grid | undefined): DayOverride[] {

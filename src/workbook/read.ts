@@ -14,10 +14,10 @@ import {
   ROLES,
 } from '../core/model'
 import { isBlank, parseDate, parseDecimal, parseText, toExact } from '../core/parse'
-import { formatPeriod, monthKey, type Period, tryParsePeriod } from '../core/period'
+import { firstDay, formatPeriod, monthKey, type Period, tryParsePeriod } from '../core/period'
 import { a1, type Problem } from '../core/problems'
-import { checkRuleValue, isRuleKey, type RuleOverride } from '../core/rules'
-import { ADMIN_EDITORS_KEY, DAY_TYPES } from './layouts'
+import { checkRuleValue, isRuleKey, type RuleOverride, type Rules, rulesInForce } from '../core/rules'
+import { ADMIN_EDITORS_KEY, DAY_TYPES, SHEET } from './layouts'
 import type { Cell, Grid } from './types'
 
 /** A data row with its 1-based sheet row number. */
@@ -104,6 +104,14 @@ export interface RulesSheet {
   readonly overrides: readonly RuleOverride[]
   /** Emails of the admins who may edit closed sheets (规则 row `admin.editors`). */
   readonly editors: readonly string[]
+}
+
+/**
+ * The rules in force for a period (on its first day) from the 规则 sheet's grid; rows with problems are
+ * skipped here (validation lists them). One reading of the sheet for closes, reports and cell functions.
+ */
+export function rulesForPeriod(rulesGrid: Grid | undefined, period: Period): Rules {
+  return rulesInForce(readRules(table(SHEET.rules, rulesGrid), []).overrides, firstDay(period))
 }
 
 /** 规则: one override per row (参数, 取值, 生效日期); unknown keys and out-of-range values are problems. */
