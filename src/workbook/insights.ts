@@ -8,6 +8,7 @@ import { daysBetween, isLocalDate, type LocalDate } from '../core/dates'
 import { type DeadlineKind, deadline } from '../core/deadlines'
 import { type DayOverride, workCalendar } from '../core/holidays'
 import { EXPIRING_SOON_DAYS } from '../core/leave'
+import { parseText } from '../core/parse'
 import {
   formatPeriod,
   type MonthKey,
@@ -19,74 +20,25 @@ import {
   shiftMonth,
 } from '../core/period'
 import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
-import { rulesForPeriod, table as sheetTable } from './read'
+import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 
-// ── Reading sheets by header ──────────────────────────────────────────────────────────────────────────
-
-/** A sheet's data rows addressed by header text (so a moved column is still found). */
-export interface Table {
-  readonly headers: readonly string[]
-  readonly rows: readonly (readonly Cell[])[]
-  get(row: readonly Cell[], header: string): Cell
-  has(header: string): boolean
-}
-
-export function table(grid: Grid | undefined): Table {
-  const [head = [], ...body] = grid ?? []
-  const headers = head.map((h) => String(h).trim())
-  const index = new Map<string, number>()
-  headers.forEach((h, i) => {
-    if (!index.has(h)) index.set(h, i)
-  })
-  const rows = body.filter((r) => r.some((c) => c !== '' && c !== null && c !== undefined))
-  return {
-    headers,
-    rows,
-    get(row, header) {
-      const i = index.get(header)
-      return i === undefined ? '' : (row[i] ?? '')
-    },
-    has: (header) => index.has(header),
-  }
-}
-
-export function text(cell: Cell): string {
-  return typeof cell === 'string' ? cell.trim() : String(cell)
-}
-
-/** A numeric cell (or numeric text) as a number; null for blank or text such as 不参与. */
-export function num(cell: Cell): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null
-  if (typeof cell === 'string') {
-    const t = cell.trim().replace(/[,，]/g, '')
-    if (t === '' || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null
-    return Number(t)
-  }
-  return null
-}
-
-/** A marker cell (每月之星, 服务之星, 倒数前三…) is set when it holds anything but blank, 否 or FALSE. */
-export function flag(cell: Cell): boolean {
-  if (typeof cell === 'boolean') return cell
-  const t = text(cell)
-  return t !== '' && t !== '否' && t.toUpperCase() !== 'FALSE' && t !== '0'
-}
+// ── Reading sheets by header (src/workbook/read.ts) ───────────────────────────────────────────────────
 
 function dateText(cell: Cell): LocalDate | null {
-  const t = text(cell).slice(0, 10)
+  const t = parseText(cell).slice(0, 10)
   return isLocalDate(t) ? t : null
 }
 
 export function readDayOverrides(grid: Grid | undefined): DayOverride[] {
-  const t = table(grid)
+  const t = table(SHEET.holidays, grid)
   const out: DayOverride[] = []
   for (const row of t.rows) {
-    const date = dateText(t.get(row, '日期'))
-    const type = text(t.get(row, '类型'))
+    const date = dateText(cellOf(t, row, '日期'))
+    const type = parseText(cellOf(t, row, '类型'))
     if (date && (type === '休息日' || type === '工作日'))
-      out.push({ date, type, note: text(t.get(row, '说明')) })
+      out.push({ date, type, note: parseText(cellOf(t, row, '说明')) })
   }
   return out
 }
@@ -260,62 +212,62 @@ function mean(values: readonly number[]): number | null {
 }
 
 /** Reads a month sheet's rows (inputs are ignored; results as frozen by the close). */
-export function readMonthRows(grid: Grid | undefined): MonthRow[] {
-  const t = table(grid)
+export function readMonthRows(grid: Grid | undefined, sheet = ''): MonthRow[] {
+  const t = table(sheet, grid)
   return t.rows
     .map((row): MonthRow => {
-      const total = num(t.get(row, '月度总分'))
+      const total = numberOf(cellOf(t, row, '月度总分'))
       const components = Object.fromEntries(
-        COMPONENTS.map((c) => [c.key, num(t.get(row, c.header))]),
+        COMPONENTS.map((c) => [c.key, numberOf(cellOf(t, row, c.header))]),
       ) as Record<ComponentKey, number | null>
       return {
-        id: text(t.get(row, '工号')),
-        name: text(t.get(row, '姓名')),
+        id: idOf(cellOf(t, row, '工号')),
+        name: parseText(cellOf(t, row, '姓名')),
         scored: total !== null,
         components,
         total,
-        rank: num(t.get(row, '排名')),
-        star: flag(t.get(row, '每月之星')),
-        bottom: flag(t.get(row, '倒数前三')),
-        note: text(t.get(row, '预警')),
+        rank: numberOf(cellOf(t, row, '排名')),
+        star: flagOf(cellOf(t, row, '每月之星')),
+        bottom: flagOf(cellOf(t, row, '倒数前三')),
+        note: parseText(cellOf(t, row, '预警')),
       }
     })
     .filter((r) => r.id !== '')
 }
 
 export function readAlerts(grid: Grid | undefined): AlertRow[] {
-  const t = table(grid)
+  const t = table(SHEET.alerts, grid)
   return t.rows
     .map((row) => ({
-      month: text(t.get(row, '月份')).slice(0, 7),
-      id: text(t.get(row, '工号')),
-      name: text(t.get(row, '姓名')),
-      level: text(t.get(row, '级别')),
-      clause: text(t.get(row, '条款')),
-      reason: text(t.get(row, '原因')),
+      month: parseText(cellOf(t, row, '月份')).slice(0, 7),
+      id: idOf(cellOf(t, row, '工号')),
+      name: parseText(cellOf(t, row, '姓名')),
+      level: parseText(cellOf(t, row, '级别')),
+      clause: parseText(cellOf(t, row, '条款')),
+      reason: parseText(cellOf(t, row, '原因')),
     }))
     .filter((a) => a.id !== '' || a.reason !== '')
 }
 
 export function readLeave(grid: Grid | undefined, asOf: LocalDate): LeaveRow[] {
-  const t = table(grid)
+  const t = table(SHEET.leave, grid)
   const out: LeaveRow[] = []
   for (const row of t.rows) {
-    const expires = dateText(t.get(row, '截止日期'))
-    const days = num(t.get(row, '天数')) ?? 0
-    const taken = num(t.get(row, '已休天数')) ?? 0
+    const expires = dateText(cellOf(t, row, '截止日期'))
+    const days = numberOf(cellOf(t, row, '天数')) ?? 0
+    const taken = numberOf(cellOf(t, row, '已休天数')) ?? 0
     if (!expires) continue
     out.push({
-      id: text(t.get(row, '工号')),
-      name: text(t.get(row, '姓名')),
-      source: text(t.get(row, '来源')),
-      earned: dateText(t.get(row, '获得日期')) ?? text(t.get(row, '获得日期')),
+      id: idOf(cellOf(t, row, '工号')),
+      name: parseText(cellOf(t, row, '姓名')),
+      source: parseText(cellOf(t, row, '来源')),
+      earned: dateText(cellOf(t, row, '获得日期')) ?? parseText(cellOf(t, row, '获得日期')),
       days,
       taken,
       remaining: Math.round((days - taken) * 10) / 10,
       expires,
       daysLeft: daysBetween(asOf, expires),
-      status: text(t.get(row, '状态')),
+      status: parseText(cellOf(t, row, '状态')),
     })
   }
   return out
@@ -329,28 +281,33 @@ export function expiringLeave(rows: readonly LeaveRow[], within: number): LeaveR
     .sort((a, b) => a.expires.localeCompare(b.expires) || a.id.localeCompare(b.id))
 }
 
-function readPeriodRows(grid: Grid | undefined, months: readonly MonthKey[], year: boolean): PeriodRow[] {
-  const t = table(grid)
+function readPeriodRows(
+  grid: Grid | undefined,
+  sheet: string,
+  months: readonly MonthKey[],
+  year: boolean,
+): PeriodRow[] {
+  const t = table(sheet, grid)
   return t.rows
     .map((row): PeriodRow => {
       const base: PeriodRow = {
-        id: text(t.get(row, '工号')),
-        name: text(t.get(row, '姓名')),
-        months: months.map((m) => num(t.get(row, m))),
-        score: num(t.get(row, year ? '年度得分' : '季度得分')),
-        rank: num(t.get(row, '排名')),
-        serviceStar: flag(t.get(row, '服务之星')),
-        proposedTier: text(t.get(row, '建议档次')),
-        finalTier: text(t.get(row, '最终档次')),
-        note: text(t.get(row, '备注')),
+        id: idOf(cellOf(t, row, '工号')),
+        name: parseText(cellOf(t, row, '姓名')),
+        months: months.map((m) => numberOf(cellOf(t, row, m))),
+        score: numberOf(cellOf(t, row, year ? '年度得分' : '季度得分')),
+        rank: numberOf(cellOf(t, row, '排名')),
+        serviceStar: flagOf(cellOf(t, row, '服务之星')),
+        proposedTier: parseText(cellOf(t, row, '建议档次')),
+        finalTier: parseText(cellOf(t, row, '最终档次')),
+        note: parseText(cellOf(t, row, '备注')),
       }
       if (!year) return base
       return {
         ...base,
-        average: num(t.get(row, '月度平均分')),
-        base: num(t.get(row, '基础得分')),
-        leaderRating: num(t.get(row, '领导评价')),
-        leaderBand: text(t.get(row, '领导评价档次')),
+        average: numberOf(cellOf(t, row, '月度平均分')),
+        base: numberOf(cellOf(t, row, '基础得分')),
+        leaderRating: numberOf(cellOf(t, row, '领导评价')),
+        leaderBand: parseText(cellOf(t, row, '领导评价档次')),
       }
     })
     .filter((r) => r.id !== '')
@@ -474,8 +431,8 @@ export function buildInsights(book: Workbook, period: Period, options: InsightOp
     return insightsFromGrids(new Map([...grids, ...more]), period, asOf, within)
   }
   const months = monthsOf({ kind: 'year', year: period.year })
-  const summary = readSummary(sheetTable(SHEET.summary, grids.get(SHEET.summary)), months)
-  const legacy = legacyMonths(sheetTable(SHEET.log, grids.get(SHEET.log)), months, summary)
+  const summary = readSummary(table(SHEET.summary, grids.get(SHEET.summary)), months)
+  const legacy = legacyMonths(table(SHEET.log, grids.get(SHEET.log)), months, summary)
   const scoredIn = (m: MonthKey) => legacy.includes(m) || (summary.get(m) ?? []).some((r) => r.total !== null)
   const focus = [...monthsOf(period)].reverse().find(scoredIn)
   const sheets = [...legacy, ...(focus && !legacy.includes(focus) ? [focus] : [])].map(monthSheetName)
@@ -503,7 +460,7 @@ export function insightsFromGrids(
   const rowsByMonth = new Map<MonthKey, readonly MonthRow[]>()
   for (const m of months) {
     const grid = grids.get(monthSheetName(m))
-    const rows = grid ? readMonthRows(grid) : recorded.get(m)
+    const rows = grid ? readMonthRows(grid, monthSheetName(m)) : recorded.get(m)
     if (rows) rowsByMonth.set(m, rows)
   }
   const isClosed = (m: MonthKey) => (rowsByMonth.get(m) ?? []).some((r) => r.scored)
@@ -561,8 +518,14 @@ export function insightsFromGrids(
 
   let periodRows: PeriodRow[] = []
   if (period.kind === 'quarter')
-    periodRows = readPeriodRows(grids.get(quarterSheetName(period)), periodMonths, false)
-  if (period.kind === 'year') periodRows = readPeriodRows(grids.get(yearSheetName(year)), periodMonths, true)
+    periodRows = readPeriodRows(
+      grids.get(quarterSheetName(period)),
+      quarterSheetName(period),
+      periodMonths,
+      false,
+    )
+  if (period.kind === 'year')
+    periodRows = readPeriodRows(grids.get(yearSheetName(year)), yearSheetName(year), periodMonths, true)
 
   const latestClosed = [...months].reverse().find((m) => isClosed(m) && m <= asOf.slice(0, 7)) ?? focusMonth
   // Each close re-evaluates every trigger (and 派驻缺位) for its month: the latest month's rows are the open ones.

@@ -382,6 +382,13 @@ export function numberOf(v: Cell | undefined): number | null {
   return x === null ? null : Number(x.valueOf())
 }
 
+/** A marker cell (每月之星, 服务之星, 倒数前三…) is set when it holds anything but blank, 否, FALSE or 0. */
+export function flagOf(v: Cell | undefined): boolean {
+  if (typeof v === 'boolean') return v
+  const t = v === undefined ? '' : parseText(v)
+  return t !== '' && t !== '否' && t.toUpperCase() !== 'FALSE' && t !== '0'
+}
+
 /**
  * The digest of a set of grids: a short stable hash (FNV-1a, 32 bits, hex) of their cells, their types
  * and the grid/row/cell boundaries, streamed cell by cell (no JSON text of the whole book is built: a close

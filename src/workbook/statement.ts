@@ -8,7 +8,7 @@
 import { isLocalDate, type LocalDate } from '../core/dates'
 import { exact, toFixed } from '../core/decimal'
 import type { MonthBreakdown, MonthInput } from '../core/model'
-import { parseRate } from '../core/parse'
+import { parseRate, parseText } from '../core/parse'
 import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
 import { InputError } from '../core/problems'
 import { explainMonth, showExact } from '../core/score'
@@ -17,16 +17,13 @@ import {
   type AlertRow,
   COMPONENTS,
   type ComponentKey,
-  flag,
   type LeaveRow,
-  num,
   readAlerts,
   readLeave,
-  table,
-  text,
 } from './insights'
 import { COUNT_HEADERS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { evaluateMonth } from './month'
+import { cellOf, flagOf, idOf, numberOf, table } from './read'
 import type { Cell, Grid, Workbook } from './types'
 
 /** The inputs behind each component (§9 headers). */
@@ -124,7 +121,7 @@ function show(cell: Cell, header: string): string {
     const rate = parseRate(cell, header)
     if (rate.ok) return `${trimZeros(toFixed(rate.value.mul(100), 2))}%`
   }
-  return text(cell)
+  return parseText(cell)
 }
 
 function trimZeros(t: string): string {
@@ -136,8 +133,8 @@ function inMonth(date: string, month: MonthKey): boolean {
 }
 
 function dateCell(cell: Cell): string {
-  const t = text(cell).slice(0, 10)
-  return isLocalDate(t) ? t : text(cell)
+  const t = parseText(cell).slice(0, 10)
+  return isLocalDate(t) ? t : parseText(cell)
 }
 
 /** A parsed input as the statement shows it (满意率 as a percentage). */
@@ -182,25 +179,25 @@ const FILLED_FROM: ReadonlySet<string> = new Set(COUNT_HEADERS)
 function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, Grid>): StatementMonth {
   const name = monthSheetName(month)
   const grid = grids.get(name)
-  const t = table(grid)
-  const row = t.rows.find((r) => text(t.get(r, '工号')) === id)
-  const ev = table(grids.get(SHEET.events))
+  const t = table(name, grid)
+  const row = t.rows.find((r) => idOf(cellOf(t, r, '工号')) === id)
+  const ev = table(SHEET.events, grids.get(SHEET.events))
   const eventLines: EventLine[] = ev.rows
-    .filter((r) => text(ev.get(r, '工号')) === id && inMonth(dateCell(ev.get(r, '日期')), month))
+    .filter((r) => idOf(cellOf(ev, r, '工号')) === id && inMonth(dateCell(cellOf(ev, r, '日期')), month))
     .map((r) => ({
-      date: dateCell(ev.get(r, '日期')),
-      type: text(ev.get(r, '类型')),
-      points: text(ev.get(r, '扣加分')),
-      callId: text(ev.get(r, '通话编号')),
-      note: text(ev.get(r, '说明')),
+      date: dateCell(cellOf(ev, r, '日期')),
+      type: parseText(cellOf(ev, r, '类型')),
+      points: parseText(cellOf(ev, r, '扣加分')),
+      callId: parseText(cellOf(ev, r, '通话编号')),
+      note: parseText(cellOf(ev, r, '说明')),
     }))
     .sort((a, b) => a.date.localeCompare(b.date))
-  const nt = table(grids.get(SHEET.noon))
+  const nt = table(SHEET.noon, grids.get(SHEET.noon))
   const duties = nt.rows
-    .filter((r) => text(nt.get(r, '工号')) === id && inMonth(dateCell(nt.get(r, '日期')), month))
-    .map((r) => ({ date: dateCell(nt.get(r, '日期')), outcome: text(nt.get(r, '结果')) }))
+    .filter((r) => idOf(cellOf(nt, r, '工号')) === id && inMonth(dateCell(cellOf(nt, r, '日期')), month))
+    .map((r) => ({ date: dateCell(cellOf(nt, r, '日期')), outcome: parseText(cellOf(nt, r, '结果')) }))
     .sort((a, b) => a.date.localeCompare(b.date))
-  const ofCount = t.rows.filter((r) => num(t.get(r, '月度总分')) !== null).length
+  const ofCount = t.rows.filter((r) => numberOf(cellOf(t, r, '月度总分')) !== null).length
   const base = { month, label: periodLabel(monthPeriod(month)), events: eventLines, duties, ofCount }
   if (!row) {
     const note = grid ? '本月月度表中没有该工号' : '本月尚无月度表'
@@ -216,8 +213,8 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
       mismatch: '',
     }
   }
-  const total = num(t.get(row, '月度总分'))
-  const noteCell = text(t.get(row, '预警'))
+  const total = numberOf(cellOf(t, row, '月度总分'))
+  const noteCell = parseText(cellOf(t, row, '预警'))
   const scored = total !== null
   // The close's own reading of the row: count cells left blank are filled from 事件 / 值班 (§9).
   const inputs = parseInputs(grids, monthPeriod(month))
@@ -226,8 +223,8 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
   const explained = input ? explainMonth(input, inputs.rules) : null
   const inputValues = (headers: readonly string[]): InputValue[] =>
     headers.map((h) => {
-      const cell = t.get(row, h)
-      const filled = FILLED_FROM.has(h) && text(cell) === ''
+      const cell = cellOf(t, row, h)
+      const filled = FILLED_FROM.has(h) && parseText(cell) === ''
       const value = input ? inputText(input, h) : show(cell, h)
       return {
         label: h,
@@ -238,7 +235,7 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
     key: c.key,
     label: c.label,
     article: c.article,
-    score: num(t.get(row, c.header)),
+    score: numberOf(cellOf(t, row, c.header)),
     explanation: explained ? explained.reasons[c.key].text : '',
     inputs: inputValues(COMPONENT_INPUTS[c.key]),
   }))
@@ -258,12 +255,12 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
   return {
     ...base,
     scored,
-    note: scored ? noteCell : noteCell || text(t.get(row, '月度总分')) || '本月尚未结算',
+    note: scored ? noteCell : noteCell || parseText(cellOf(t, row, '月度总分')) || '本月尚未结算',
     lines: scored ? lines : [],
     total,
-    rank: num(t.get(row, '排名')),
-    star: flag(t.get(row, '每月之星')),
-    bottom: flag(t.get(row, '倒数前三')),
+    rank: numberOf(cellOf(t, row, '排名')),
+    star: flagOf(cellOf(t, row, '每月之星')),
+    bottom: flagOf(cellOf(t, row, '倒数前三')),
     mismatch,
   }
 }
@@ -281,10 +278,10 @@ function aggregateOf(
   if (period.kind === 'month') return null
   const isYear = period.kind === 'year'
   const name = isYear ? yearSheetName(period.year) : quarterSheetName(period)
-  const t = table(grids.get(name))
-  const row = t.rows.find((r) => text(t.get(r, '工号')) === id)
+  const t = table(name, grids.get(name))
+  const row = t.rows.find((r) => idOf(cellOf(t, r, '工号')) === id)
   const scoreHeader = isYear ? '年度得分' : '季度得分'
-  const ofCount = t.rows.filter((r) => num(t.get(r, scoreHeader)) !== null).length
+  const ofCount = t.rows.filter((r) => numberOf(cellOf(t, r, scoreHeader)) !== null).length
   const label = isYear ? '年度考核' : '季度考核'
   const article = isYear ? '第十条' : '第九条'
   if (!row) {
@@ -302,16 +299,16 @@ function aggregateOf(
       explanation: '',
     }
   }
-  const score = num(t.get(row, scoreHeader))
+  const score = numberOf(cellOf(t, row, scoreHeader))
   const scoredMonths = months.filter((m) => m.total !== null)
   const totals = scoredMonths.map((m) => String(m.total))
   let explanation = ''
   if (score !== null && !isYear) {
     explanation = `季度得分 = 本季度月度总分平均值 (${totals.join(' + ')}) ÷ ${totals.length} = ${toFixed(exact(score), 2)}（第九条）`
   }
-  const average = isYear ? num(t.get(row, '月度平均分')) : undefined
-  const base = isYear ? num(t.get(row, '基础得分')) : undefined
-  const leaderRating = isYear ? num(t.get(row, '领导评价')) : undefined
+  const average = isYear ? numberOf(cellOf(t, row, '月度平均分')) : undefined
+  const base = isYear ? numberOf(cellOf(t, row, '基础得分')) : undefined
+  const leaderRating = isYear ? numberOf(cellOf(t, row, '领导评价')) : undefined
   if (score !== null && isYear) {
     explanation =
       `年度得分 = 月度平均分 ${average ?? '—'}（${totals.length}个月）× 90% = 基础得分 ${base ?? '—'}，` +
@@ -322,14 +319,14 @@ function aggregateOf(
     label,
     article,
     score,
-    rank: num(t.get(row, '排名')),
+    rank: numberOf(cellOf(t, row, '排名')),
     ofCount,
-    serviceStar: flag(t.get(row, '服务之星')),
-    proposedTier: text(t.get(row, '建议档次')),
-    finalTier: text(t.get(row, '最终档次')),
-    note: text(t.get(row, '备注')),
+    serviceStar: flagOf(cellOf(t, row, '服务之星')),
+    proposedTier: parseText(cellOf(t, row, '建议档次')),
+    finalTier: parseText(cellOf(t, row, '最终档次')),
+    note: parseText(cellOf(t, row, '备注')),
     explanation,
-    ...(isYear ? { average, base, leaderRating, leaderBand: text(t.get(row, '领导评价档次')) } : {}),
+    ...(isYear ? { average, base, leaderRating, leaderBand: parseText(cellOf(t, row, '领导评价档次')) } : {}),
   }
 }
 
@@ -355,18 +352,18 @@ export function statementFromGrids(
   id: string,
   generatedAt: string,
 ): Statement {
-  const roster = table(grids.get(SHEET.roster))
-  const person = roster.rows.find((r) => text(roster.get(r, '工号')) === id)
+  const roster = table(SHEET.roster, grids.get(SHEET.roster))
+  const person = roster.rows.find((r) => idOf(cellOf(roster, r, '工号')) === id)
   const months = monthsOf(period).map((m) => monthStatement(id, m, grids))
   const seenInMonth = months.some((m) => m.note !== '本月月度表中没有该工号' && m.note !== '本月尚无月度表')
   if (!person && !seenInMonth)
     throw new InputError(`工号“${id}”不在“人员”表中，也不在${periodLabel(period)}的月度表中`)
-  let name = person ? text(roster.get(person, '姓名')) : ''
+  let name = person ? parseText(cellOf(roster, person, '姓名')) : ''
   if (!name) {
     for (const m of monthsOf(period)) {
-      const t = table(grids.get(monthSheetName(m)))
-      const row = t.rows.find((r) => text(t.get(r, '工号')) === id)
-      if (row) name = text(t.get(row, '姓名'))
+      const t = table(monthSheetName(m), grids.get(monthSheetName(m)))
+      const row = t.rows.find((r) => idOf(cellOf(t, r, '工号')) === id)
+      if (row) name = parseText(cellOf(t, row, '姓名'))
       if (name) break
     }
   }
@@ -377,8 +374,8 @@ export function statementFromGrids(
   return {
     id,
     name,
-    homeCourt: person ? text(roster.get(person, '派驻单位')) || '市中院聘用' : '',
-    role: person ? text(roster.get(person, '岗位')) || '话务员' : '',
+    homeCourt: person ? parseText(cellOf(roster, person, '派驻单位')) || '市中院聘用' : '',
+    role: person ? parseText(cellOf(roster, person, '岗位')) || '话务员' : '',
     period,
     periodText: formatPeriod(period),
     label: periodLabel(period),
