@@ -5,7 +5,7 @@
  * native charts from the Sheets chart builder (line, histogram columns, stacked columns, grouped columns).
  */
 import { type MonthKey, type Period, periodLabel, shiftMonth, tryParsePeriod } from '../core/period'
-import { InputError } from '../core/problems'
+import { a1, InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
 import { buildStatement, type Statement } from '../workbook/statement'
@@ -43,17 +43,6 @@ export interface SheetPlan {
   readonly headers: readonly string[]
   readonly charts: readonly ChartSpec[]
   readonly widths?: readonly { readonly column: number; readonly width: number }[]
-}
-
-function a1(row: number, column: number): string {
-  let n = column
-  let letters = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    letters = String.fromCharCode(65 + r) + letters
-    n = Math.floor((n - 1) / 26)
-  }
-  return `${letters}${row}`
 }
 
 function rangeA1(row: number, column: number, rows: number, columns: number): string {

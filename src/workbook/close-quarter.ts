@@ -121,6 +121,13 @@ export function sanctionHints(
 }
 
 /** Every 工号 on the given sheets (an operator listed on a month sheet is listed on its quarter and year). */
+/** A quarter or year row's fill: a sanction in the period first, then 并列待定, then first place. */
+export function rowHighlight(sanctions: readonly string[], pending: boolean, first: boolean): Highlight {
+  if (sanctions.some((s) => s.includes('辞退或更换'))) return 'dismissal'
+  if (sanctions.length > 0) return 'reminder'
+  return pending ? 'pending' : first ? 'star' : null
+}
+
 export function listedIds(tables: readonly Table[]): Set<string> {
   const out = new Set<string>()
   for (const t of tables) for (const row of t.rows) out.add(idOf(cellOf(t, row, '工号')))
@@ -210,12 +217,7 @@ export function analyseQuarter(
         finalTier.get(op.id) ?? '',
         notes.join('；'),
       ])
-      const level = sanctions.some((s) => s.includes('辞退或更换'))
-        ? 'dismissal'
-        : sanctions.length > 0
-          ? 'reminder'
-          : null
-      highlights.push(level ?? (tier?.pending ? 'pending' : stars.has(op.id) ? 'star' : null))
+      highlights.push(rowHighlight(sanctions, tier?.pending === true, stars.has(op.id)))
     }
     const label = periodLabel(period)
     const starNames = listed.filter((op) => stars.has(op.id)).map((op) => op.name)

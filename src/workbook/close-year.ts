@@ -24,6 +24,7 @@ import {
   knownProtection,
   listedIds,
   previousResultHighlights,
+  rowHighlight,
   sanctionHints,
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
@@ -139,12 +140,7 @@ export function analyseYear(
         finalTier.get(op.id) ?? '',
         notes.join('；'),
       ])
-      const level = sanctions.some((x) => x.includes('辞退或更换'))
-        ? 'dismissal'
-        : sanctions.length > 0
-          ? 'reminder'
-          : null
-      highlights.push(level ?? (tier?.pending ? 'pending' : ranks.get(op.id) === 1 ? 'star' : null))
+      highlights.push(rowHighlight(sanctions, tier?.pending === true, ranks.get(op.id) === 1))
       const final = parseText(finalTier.get(op.id) ?? '')
       const decided = final !== '' ? final : (tier?.tier ?? '')
       if (rated && op.homeCourt && decided === '优秀') {
