@@ -230,8 +230,20 @@ export class SpreadsheetWorkbook implements Workbook {
 
   user(): string {
     if (this.actor === null) {
-      const active = this.gas.session.getActiveUser().getEmail()
-      this.actor = active || this.gas.session.getEffectiveUser().getEmail() || '未知用户'
+      // getActiveUser needs the userinfo.email scope (appsscript.json); a domain policy may still hide the
+      // address, and a missing grant must not stop a close: the 日志 then says 未知用户.
+      const email = (user: () => GoogleAppsScript.Base.User): string => {
+        try {
+          return user().getEmail()
+        } catch (e) {
+          console.error('读取操作人邮箱失败', e)
+          return ''
+        }
+      }
+      this.actor =
+        email(() => this.gas.session.getActiveUser()) ||
+        email(() => this.gas.session.getEffectiveUser()) ||
+        '未知用户'
     }
     return this.actor
   }

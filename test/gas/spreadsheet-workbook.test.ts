@@ -554,3 +554,26 @@ describe('the double itself', () => {
     expect(() => lock.waitLock(5000)).toThrow('Lock timeout')
   })
 })
+
+describe('操作人 for the 日志', () => {
+  it('§11 a Session without the userinfo.email grant does not stop the action: the 日志 says 未知用户', () => {
+    const fake = new FakeAppsScript()
+    const g = fake.globals()
+    const denied = () => {
+      throw new Error('You do not have permission to call Session.getActiveUser.')
+    }
+    const session = { ...g.Session, getActiveUser: denied, getEffectiveUser: denied }
+    const book = new SpreadsheetWorkbook({
+      app: g.SpreadsheetApp,
+      spreadsheet: g.SpreadsheetApp.getActive(),
+      utilities: g.Utilities,
+      session: session as unknown as typeof g.Session,
+    })
+    expect(book.user()).toBe('未知用户')
+  })
+
+  it('§11 the active user’s email when granted', () => {
+    const fake = new FakeAppsScript({ user: 'leader@court.example' })
+    expect(workbook(fake).user()).toBe('leader@court.example')
+  })
+})
