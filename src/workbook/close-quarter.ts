@@ -120,7 +120,6 @@ export function sanctionHints(
   return out
 }
 
-/** Every 工号 on the given sheets (an operator listed on a month sheet is listed on its quarter and year). */
 /** A quarter or year row's fill: a sanction in the period first, then 并列待定, then first place. */
 export function rowHighlight(sanctions: readonly string[], pending: boolean, first: boolean): Highlight {
   if (sanctions.some((s) => s.includes('辞退或更换'))) return 'dismissal'
@@ -128,6 +127,7 @@ export function rowHighlight(sanctions: readonly string[], pending: boolean, fir
   return pending ? 'pending' : first ? 'star' : null
 }
 
+/** Every 工号 on the given sheets (an operator listed on a month sheet is listed on its quarter and year). */
 export function listedIds(tables: readonly Table[]): Set<string> {
   const out = new Set<string>()
   for (const t of tables) for (const row of t.rows) out.add(idOf(cellOf(t, row, '工号')))
@@ -201,8 +201,13 @@ export function analyseQuarter(
       if (excluded) notes.push(excluded)
       if (tier?.pending) notes.push(`并列待定：${tier.reason}`)
       const sanctions = hints.get(op.id) ?? []
+      // The 第十三条 hint is for those who get a tier; a non-participant's alerts are listed plainly.
       if (sanctions.length > 0)
-        notes.push(`本季度有预警：${sanctions.join('、')}，请领导考虑是否评定基本称职或不称职`)
+        notes.push(
+          excluded
+            ? `本季度有预警：${sanctions.join('、')}`
+            : `本季度有预警：${sanctions.join('、')}，请领导考虑是否评定基本称职或不称职`,
+        )
       rows.push([
         op.id,
         op.name,

@@ -75,6 +75,11 @@ describe('kaohe demo: a realistic, seeded year (npm start)', () => {
     expect(rows.filter((r) => !leavers.has(String(r[0]))).every((r) => typeof r[score] === 'number')).toBe(
       true,
     )
+    // 第十三条: the tier hint is only for those given a tier; GZ15, gone in April, keeps his alert listed.
+    const q2 = book.read(['2025-Q2 季度']).get('2025-Q2 季度') ?? []
+    const q2note = String(q2.find((r) => r[0] === 'GZ15')?.[(q2[0] ?? []).indexOf('备注')] ?? '')
+    expect(q2note).toContain('本季度有预警：2025-04 辞退或更换')
+    expect(q2note).not.toContain('请领导考虑')
     for (const r of rows.filter((r) => leavers.has(String(r[0])))) {
       expect(r[score]).toBe('')
       expect(String(r[note])).toMatch(/^不参与：已于2025-\d\d-\d\d离岗，不参与年度考核/)
