@@ -2,6 +2,7 @@
  * The `事件` and `值班` sheets as month counts (§9): the month of an event is the month of its date (for a
  * complaint, the day the duty judge confirmed it — 第七条（四） deducts "在认定当月").
  */
+import { groupBy } from './collections'
 import { type LocalDate, minDate } from './dates'
 import { type Exact, ZERO } from './decimal'
 import type { WorkCalendar } from './holidays'
@@ -54,12 +55,10 @@ export interface Complaint {
  * Rows with a blank 通话编号 each stay a complaint of their own. Non-complaint rows are ignored.
  */
 export function distinctComplaints(incidents: readonly Incident[]): Complaint[] {
-  const merged = new Map<string, Incident[]>()
-  incidents.forEach((incident, index) => {
-    if (!COMPLAINT_TYPES.includes(incident.type)) return
+  const complaints = incidents.filter((i) => COMPLAINT_TYPES.includes(i.type))
+  const merged = groupBy(complaints, (incident, index) => {
     const call = incident.callId.trim()
-    const key = call ? `${incident.id}\u0000${call}` : `\u0001${index}`
-    merged.set(key, [...(merged.get(key) ?? []), incident])
+    return call ? `${incident.id}\u0000${call}` : `\u0001${index}`
   })
   return [...merged.values()]
     .map((rows) => {

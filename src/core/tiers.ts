@@ -5,6 +5,7 @@
  * for the division leader, and closes the tier above (nobody ranked lower gets it). 基本称职 and 不称职 are
  * never proposed: the leader sets them.
  */
+import { groupBy } from './collections'
 import type { Exact } from './decimal'
 import type { Tier } from './model'
 import { rankScores, type Scored } from './ranking'
@@ -29,8 +30,7 @@ export function proposeTiers(entries: readonly Scored[], rules: Rules): Map<stri
   const quotas = [tierQuota(n, rules['tier.excellentShare']), tierQuota(n, rules['tier.goodShare'])]
   const ranks = rankScores(entries)
   // Groups of tied operators in ranking order.
-  const groups = new Map<number, string[]>()
-  for (const [id, rank] of ranks) groups.set(rank, [...(groups.get(rank) ?? []), id])
+  const groups = groupBy(ranks.keys(), (id) => ranks.get(id) ?? 0)
   const ordered = [...groups.entries()].sort((a, b) => a[0] - b[0])
 
   const result = new Map<string, TierProposal>()

@@ -3,11 +3,12 @@
  * 派驻缺位 (第三条), 补休 (第五条, 第十一条). Results are written in place as frozen values, the sheet is
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
+import { groupBy } from '../core/collections'
 import { isLocalDate } from '../core/dates'
 import { exact, toCellNumber } from '../core/decimal'
 import { dispatchVacancies } from '../core/dispatch'
 import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
-import type { Incident, NoonDuty, Operator, Trigger } from '../core/model'
+import type { Operator, Trigger } from '../core/model'
 import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
 import {
   dayAfter,
@@ -155,12 +156,7 @@ export function monthResults(
   const triggers = new Map<string, readonly Trigger[]>()
   // Index incidents by operator once: evaluateSanctions filters what it is given, so passing only the
   // operator's own rows keeps a close linear in the team size instead of operators × incidents.
-  const byOperator = new Map<string, Incident[]>()
-  for (const i of inputs.incidents) {
-    const mine = byOperator.get(i.id)
-    if (mine) mine.push(i)
-    else byOperator.set(i.id, [i])
-  }
+  const byOperator = groupBy(inputs.incidents, (i) => i.id)
   for (const r of evaluation.rows) {
     const standing: MonthStanding = {
       month: evaluation.month,
@@ -391,12 +387,7 @@ function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], r
   const entries: LeaveEntry[] = []
   for (const r of rows) if (results.stars.has(r.id)) entries.push(starLeave(r.id, month, inputs.rules))
   // Noon duties indexed by operator once (noonLeave filters what it is given): linear in the team size.
-  const duties = new Map<string, NoonDuty[]>()
-  for (const d of inputs.duties) {
-    const mine = duties.get(d.id)
-    if (mine) mine.push(d)
-    else duties.set(d.id, [d])
-  }
+  const duties = groupBy(inputs.duties, (d) => d.id)
   for (const op of inputs.operators) {
     const mine = duties.get(op.id)
     if (mine) entries.push(...noonLeave(op.id, month, mine, inputs.rules))

@@ -6,6 +6,7 @@
  * holds. A month closed before this sheet existed (an older book) has no rows here: its month sheet is read
  * instead (`legacyMonths`), so results never depend on which version closed a month.
  */
+import { groupBy } from '../core/collections'
 import { type Exact, exact } from '../core/decimal'
 import { parseText } from '../core/parse'
 import type { MonthKey } from '../core/period'
@@ -38,7 +39,7 @@ export type Summary = ReadonlyMap<MonthKey, readonly SummaryRow[]>
 
 /** The rows of 月度结果汇总, by month; only the `months` asked for when given (a close needs a year at most). */
 export function readSummary(t: Table, months?: readonly MonthKey[]): Map<MonthKey, SummaryRow[]> {
-  const out = new Map<MonthKey, SummaryRow[]>()
+  const rows: SummaryRow[] = []
   const wanted = months ? new Set<string>(months) : null
   for (const row of t.rows) {
     const month = periodText(cellOf(t, row, '月份'))
@@ -57,11 +58,9 @@ export function readSummary(t: Table, months?: readonly MonthKey[]): Map<MonthKe
       star: !isBlankCell(cellOf(t, row, '每月之星')),
       bottom: rank !== null && !isBlankCell(cellOf(t, row, '倒数前三')),
     }
-    const list = out.get(month)
-    if (list) list.push(r)
-    else out.set(month, [r])
+    rows.push(r)
   }
-  return out
+  return groupBy(rows, (r) => r.month)
 }
 
 /**
@@ -105,15 +104,13 @@ export function legacyMonths(log: Table, months: readonly MonthKey[], summary: S
 
 /** 第十五条/第十六条（一）: each operator's standings in the given months (a month not listed: absent). */
 export function standings(summary: Summary, months: readonly MonthKey[]): Map<string, MonthStanding[]> {
+  const rows = months.flatMap((month) => summary.get(month) ?? [])
   const out = new Map<string, MonthStanding[]>()
-  for (const month of months) {
-    for (const r of summary.get(month) ?? []) {
-      const s: MonthStanding = { month, ranked: r.rank !== null, bottom: r.bottom }
-      const list = out.get(r.id)
-      if (list) list.push(s)
-      else out.set(r.id, [s])
-    }
-  }
+  for (const [id, list] of groupBy(rows, (r) => r.id))
+    out.set(
+      id,
+      list.map((r) => ({ month: r.month, ranked: r.rank !== null, bottom: r.bottom })),
+    )
   return out
 }
 
