@@ -37,27 +37,12 @@ import { monthStars, type Scored } from '../core/ranking'
 import type { Rules } from '../core/rules'
 import { attendanceScore, monthBreakdown, qcScore, satisfactionScore, workloadScore } from '../core/score'
 import { proposeTiers } from '../core/tiers'
+import { BREAKDOWN_COLUMNS, BREAKDOWN_HEADERS } from '../workbook/layouts'
 import { currentRules, formulaRow, sheetDateReader } from './context'
 
 type Out = number | string | boolean
 type Result = Out | Out[][]
 
-const BREAKDOWN_HEADERS = [
-  '工作量得分',
-  '考勤得分',
-  '领导评价得分',
-  '满意度得分',
-  '质检得分',
-  '月度总分',
-] as const
-const BREAKDOWN_KEYS: readonly (keyof MonthBreakdown)[] = [
-  'workload',
-  'attendance',
-  'leader',
-  'satisfaction',
-  'qc',
-  'total',
-]
 const NOT_ASSESSED = '不参与'
 
 function isRange(v: unknown): v is unknown[] {
@@ -329,7 +314,7 @@ export function MONTHBREAKDOWN(inputs: unknown, headers?: unknown): Out[][] {
     if (row === null) return BREAKDOWN_HEADERS.map(() => '')
     if (row === 'header') return [...BREAKDOWN_HEADERS]
     if (typeof row === 'string') return [row, ...BREAKDOWN_HEADERS.slice(1).map(() => '')]
-    return BREAKDOWN_KEYS.map((k) => tenths(row[k]))
+    return BREAKDOWN_COLUMNS.map((c) => tenths(row[c.key]))
   })
 }
 

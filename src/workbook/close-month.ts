@@ -26,6 +26,8 @@ import { evaluateSanctions, type MonthStanding, windowMonths } from '../core/san
 import { type Inputs, inputDigest, parseInputs, readBook, tableOf } from './context'
 import {
   ALERTS_LAYOUT,
+  BREAKDOWN_HEADERS,
+  breakdownCells,
   LEAVE_LAYOUT,
   MONTH_RESULT_HEADERS,
   monthLayout,
@@ -233,9 +235,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
     const triggers = results.triggers.get(r.id) ?? []
     const b = r.breakdown
     const star = results.stars.has(r.id)
-    const scores: Cell[] = b
-      ? [b.workload, b.attendance, b.leader, b.satisfaction, b.qc, b.total].map((x) => toCellNumber(x))
-      : ['', '', '', '', '', '']
+    const scores: Cell[] = b ? breakdownCells(b) : BREAKDOWN_HEADERS.map(() => '')
     const rank = results.ranks.get(r.id) ?? ''
     const bottom = results.bottom.has(r.id) ? MARK : ''
     rows.push([...scores, rank, star ? MARK : '', bottom, warningText(r, triggers)])

@@ -8,6 +8,7 @@ import { daysBetween, isLocalDate, type LocalDate } from '../core/dates'
 import { type DeadlineKind, deadline } from '../core/deadlines'
 import { type DayOverride, workCalendar } from '../core/holidays'
 import { EXPIRING_SOON_DAYS } from '../core/leave'
+import type { MonthBreakdown } from '../core/model'
 import { parseText } from '../core/parse'
 import {
   formatPeriod,
@@ -19,7 +20,7 @@ import {
   periodLabel,
   shiftMonth,
 } from '../core/period'
-import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
@@ -45,20 +46,20 @@ export function readDayOverrides(grid: Grid | undefined): DayOverride[] {
 
 // ── The model ─────────────────────────────────────────────────────────────────────────────────────────
 
-export const COMPONENTS = [
-  { key: 'workload', header: '工作量得分', label: '业务工作量', article: '第七条（一）', color: '#1a73e8' },
-  { key: 'attendance', header: '考勤得分', label: '考勤加班', article: '第七条（二）', color: '#188038' },
-  { key: 'leader', header: '领导评价得分', label: '领导评价', article: '第七条（三）', color: '#9334e6' },
-  {
-    key: 'satisfaction',
-    header: '满意度得分',
-    label: '满意度与投诉率',
-    article: '第七条（四）',
-    color: '#e8710a',
-  },
-  { key: 'qc', header: '质检得分', label: '质检结果', article: '第七条（五）', color: '#12b5cb' },
-] as const
-export type ComponentKey = (typeof COMPONENTS)[number]['key']
+export type ComponentKey = Exclude<keyof MonthBreakdown, 'total'>
+
+const COMPONENT_COLORS: Readonly<Record<ComponentKey, string>> = {
+  workload: '#1a73e8',
+  attendance: '#188038',
+  leader: '#9334e6',
+  satisfaction: '#e8710a',
+  qc: '#12b5cb',
+}
+
+/** The five components of 第七条 (the month sheet's columns, layouts.ts) with a chart colour each. */
+export const COMPONENTS = BREAKDOWN_COLUMNS.flatMap((c) =>
+  c.key === 'total' ? [] : [{ ...c, key: c.key, color: COMPONENT_COLORS[c.key] }],
+)
 
 /** One row of a closed month sheet. */
 export interface MonthRow {

@@ -3,7 +3,8 @@
  * citing the article, widths and number formats. Both hosts build their sheets from this data, so a Google
  * Sheet downloaded as .xlsx has exactly the layout the command line expects, and back.
  */
-import { INCIDENT_TYPES, NOON_OUTCOMES, ROLES, TIERS } from '../core/model'
+import { toCellNumber } from '../core/decimal'
+import { INCIDENT_TYPES, type MonthBreakdown, NOON_OUTCOMES, ROLES, TIERS } from '../core/model'
 import { formatPeriod, type MonthKey, monthKey, monthsOf, type Period } from '../core/period'
 import type { ColumnSpec, SheetLayout } from './types'
 
@@ -67,6 +68,36 @@ const bool = (header: string, note: string): ColumnSpec =>
 
 const score = (header: string, note: string): ColumnSpec =>
   col(header, 'number', { format: '0.0', width: 10, result: true, note })
+
+/**
+ * 第七条's five components and the month total, as every sheet names them: the one list that the month and
+ * 公示 sheets, the cell functions (MONTHBREAKDOWN) and the reports use.
+ */
+export const BREAKDOWN_COLUMNS = [
+  { key: 'workload', header: '工作量得分', label: '业务工作量', article: '第七条（一）' },
+  { key: 'attendance', header: '考勤得分', label: '考勤加班', article: '第七条（二）' },
+  { key: 'leader', header: '领导评价得分', label: '领导评价', article: '第七条（三）' },
+  { key: 'satisfaction', header: '满意度得分', label: '满意度与投诉率', article: '第七条（四）' },
+  { key: 'qc', header: '质检得分', label: '质检结果', article: '第七条（五）' },
+  { key: 'total', header: '月度总分', label: '五项得分之和', article: '第七条' },
+] as const satisfies readonly {
+  readonly key: keyof MonthBreakdown
+  readonly header: string
+  readonly label: string
+  readonly article: string
+}[]
+
+export const BREAKDOWN_HEADERS: readonly string[] = BREAKDOWN_COLUMNS.map((c) => c.header)
+
+/** A breakdown as the cells of BREAKDOWN_COLUMNS, each to one decimal. */
+export function breakdownCells(b: MonthBreakdown): number[] {
+  return BREAKDOWN_COLUMNS.map((c) => toCellNumber(b[c.key]))
+}
+
+/** The breakdown's score columns; `notes` overrides the default note (label and article) per key. */
+function breakdownScoreColumns(notes: Partial<Record<keyof MonthBreakdown, string>> = {}): ColumnSpec[] {
+  return BREAKDOWN_COLUMNS.map((c) => score(c.header, notes[c.key] ?? `${c.label}（${c.article}）`))
+}
 
 export const RULES_LAYOUT: SheetLayout = {
   name: SHEET.rules,
@@ -240,12 +271,7 @@ export const PUBLISH_LAYOUT: SheetLayout = {
   columns: [
     { ...ID, result: true, note: '月度考核分数初步统计公示（第八条）' },
     { ...NAME, result: true },
-    score('工作量得分', '业务工作量（第七条（一））'),
-    score('考勤得分', '考勤加班（第七条（二））'),
-    score('领导评价得分', '领导评价（第七条（三））'),
-    score('满意度得分', '满意度与投诉率（第七条（四））'),
-    score('质检得分', '质检结果（第七条（五））'),
-    score('月度总分', '五项得分之和（第七条）'),
+    ...breakdownScoreColumns(),
     col('排名', 'integer', { width: 8, result: true }),
     col('备注', 'text', { width: 40, result: true }),
   ],
@@ -405,12 +431,10 @@ export const COUNT_HEADERS = [
 ] as const
 
 export const MONTH_RESULT_COLUMNS: readonly ColumnSpec[] = [
-  score('工作量得分', '业务工作量：35 + (日均接听 − 75) × 1，精确到0.1（第七条（一））'),
-  score('考勤得分', '考勤加班（第七条（二））'),
-  score('领导评价得分', '领导评价（第七条（三））'),
-  score('满意度得分', '满意度与投诉率（第七条（四））'),
-  score('质检得分', '质检结果（第七条（五））'),
-  score('月度总分', '五项得分之和，满分100分（第七条）'),
+  ...breakdownScoreColumns({
+    workload: '业务工作量：35 + (日均接听 − 75) × 1，精确到0.1（第七条（一））',
+    total: '五项得分之和，满分100分（第七条）',
+  }),
   col('排名', 'integer', {
     width: 6,
     result: true,

@@ -4,19 +4,16 @@
  * input that passes validation. A closing row names the month and the 初评 deadline.
  */
 import { type Deadline, deadline, nominalDeadline } from '../core/deadlines'
-import { toCellNumber } from '../core/decimal'
 import { type MonthKey, monthPeriod, periodLabel } from '../core/period'
 import { InputError } from '../core/problems'
 import { rankScores, type Scored } from '../core/ranking'
 import { parseInputs, readBook, tableOf } from './context'
-import { MONTH_RESULT_HEADERS, monthSheetName, PUBLISH_LAYOUT, SHEET } from './layouts'
+import { BREAKDOWN_HEADERS, breakdownCells, monthSheetName, PUBLISH_LAYOUT, SHEET } from './layouts'
 import { evaluateMonth } from './month'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, numberOf } from './read'
 import { isClosed } from './state'
 import type { Cell, Workbook } from './types'
-
-const SCORE_HEADERS = MONTH_RESULT_HEADERS.slice(0, 6) // 工作量得分 … 月度总分
 
 interface PublishRow {
   readonly sheetRow: number
@@ -38,7 +35,7 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
     for (const r of evaluation.rows) {
       const row = sheet.rows.find((x) => x.row === r.row)
       if (!row) continue
-      const scores = SCORE_HEADERS.map((h) => numberOf(cellOf(sheet, row, h)))
+      const scores = BREAKDOWN_HEADERS.map((h) => numberOf(cellOf(sheet, row, h)))
       const rank = numberOf(cellOf(sheet, row, '排名'))
       const complete = scores.every((s) => s !== null)
       rows.push({
@@ -66,16 +63,14 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
     for (const r of evaluation.rows) {
       const b = r.breakdown
       const rank = ranks.get(r.id) ?? null
-      const scores = b
-        ? [b.workload, b.attendance, b.leader, b.satisfaction, b.qc, b.total].map((x) => toCellNumber(x))
-        : []
+      const scores = b ? breakdownCells(b) : []
       rows.push({
         sheetRow: r.row,
         rank,
         cells: [
           r.id,
           r.operator.name,
-          ...(b ? scores : SCORE_HEADERS.map(() => '')),
+          ...(b ? scores : BREAKDOWN_HEADERS.map(() => '')),
           rank ?? '',
           r.eligible ? '' : `不参与：${r.reason}`,
         ],
