@@ -122,9 +122,12 @@ function legend(frame: Frame, items: readonly { name: string; color: string }[],
   return `<g class="legend">${parts.join('')}</g>`
 }
 
-function legendHeight(frame: Frame, count: number): number {
-  const perRow = Math.max(1, Math.floor((frame.width - frame.left - frame.right) / 110))
-  return Math.ceil(count / perRow) * 16
+/** The frame grown at the bottom to fit a legend of `count` items, and the legend's top. */
+function withLegend(base: Frame, count: number): { frame: Frame; legendY: number } {
+  const perRow = Math.max(1, Math.floor((base.width - base.left - base.right) / 110))
+  const legendH = Math.ceil(count / perRow) * 16
+  const frame: Frame = { ...base, height: base.height + legendH + 8, bottom: base.bottom + legendH + 8 }
+  return { frame, legendY: frame.height - legendH + 4 }
 }
 
 function empty(frame: Frame, title: string, kind: string): string {
@@ -158,8 +161,7 @@ export function lineChart(opts: {
     bottom: 28,
   }
   if (values.length === 0 || opts.labels.length === 0) return empty(base, opts.title, 'line')
-  const legendH = legendHeight(base, opts.series.length)
-  const frame: Frame = { ...base, height: base.height + legendH + 8, bottom: base.bottom + legendH + 8 }
+  const { frame, legendY } = withLegend(base, opts.series.length)
   const ticks = niceTicks(Math.min(...values), Math.max(...values))
   const axis = yAxis(frame, ticks)
   const plotW = frame.width - frame.left - frame.right
@@ -196,7 +198,7 @@ export function lineChart(opts: {
     legend(
       frame,
       opts.series.map((s, i) => ({ name: s.name, color: s.color ?? color(i) })),
-      frame.height - legendH + 4,
+      legendY,
     ) +
     '</svg>'
   )
@@ -282,8 +284,7 @@ export function stackedBars(opts: {
   }
   const kind = opts.kind ?? 'stacked'
   if (opts.categories.length === 0) return empty(base, opts.title, kind)
-  const legendH = legendHeight(base, opts.parts.length)
-  const frame: Frame = { ...base, height: base.height + legendH + 8, bottom: base.bottom + legendH + 8 }
+  const { frame, legendY } = withLegend(base, opts.parts.length)
   let lo = 0
   let hi = 0
   opts.categories.forEach((_, i) => {
@@ -326,7 +327,7 @@ export function stackedBars(opts: {
     axis.svg +
     xLabels(frame, opts.categories, x) +
     groups.join('') +
-    legend(frame, opts.parts, frame.height - legendH + 4) +
+    legend(frame, opts.parts, legendY) +
     '</svg>'
   )
 }
@@ -350,8 +351,7 @@ export function groupedBars(opts: {
   }
   const kind = opts.kind ?? 'grouped'
   if (opts.categories.length === 0) return empty(base, opts.title, kind)
-  const legendH = legendHeight(base, opts.series.length)
-  const frame: Frame = { ...base, height: base.height + legendH + 8, bottom: base.bottom + legendH + 8 }
+  const { frame, legendY } = withLegend(base, opts.series.length)
   const all = opts.series.flatMap((s) => [...s.values])
   const ticks = niceTicks(0, Math.max(1, ...all), 5, all.every(Number.isInteger))
   const axis = yAxis(frame, ticks)
@@ -378,7 +378,7 @@ export function groupedBars(opts: {
     axis.svg +
     xLabels(frame, opts.categories, x) +
     groups.join('') +
-    legend(frame, opts.series, frame.height - legendH + 4) +
+    legend(frame, opts.series, legendY) +
     '</svg>'
   )
 }
