@@ -3,16 +3,8 @@
  * Columns are found by header text, so a sheet whose columns were reordered still reads correctly.
  */
 import type { DayOverride } from '../core/holidays'
-import type { Operator, Role, Secondment } from '../core/model'
-import {
-  INCIDENT_TYPES,
-  type Incident,
-  type IncidentType,
-  NOON_OUTCOMES,
-  type NoonDuty,
-  type NoonOutcome,
-  ROLES,
-} from '../core/model'
+import type { Operator, Secondment } from '../core/model'
+import { INCIDENT_TYPES, type Incident, NOON_OUTCOMES, type NoonDuty, ROLES } from '../core/model'
 import { isBlank, parseDate, parseDecimal, parseText, toExact } from '../core/parse'
 import { firstDay, formatPeriod, monthKey, type Period, tryParsePeriod } from '../core/period'
 import { a1, type Problem } from '../core/problems'
@@ -87,6 +79,18 @@ function take<T>(
   if (r.ok) return r.value
   problems.push({ sheet: t.sheet, cell: refOf(t, row.row, header), message: r.message })
   return null
+}
+
+/** A parser for a dropdown cell (岗位, 类型, 结果…): exactly one of `options`. */
+function oneOf<T extends string>(options: readonly T[]) {
+  const expected = options.length === 2 ? `“${options[0]}”或“${options[1]}”` : `${options.join('、')}之一`
+  return (v: Cell, field: string): { ok: true; value: T } | { ok: false; message: string } => {
+    const text = parseText(v)
+    const found = options.find((o) => o === text)
+    return found !== undefined
+      ? { ok: true, value: found }
+      : { ok: false, message: `${field}应为${expected}，实际为“${text}”` }
+  }
 }
 
 function optionalDate(v: Cell, field: string) {
@@ -194,15 +198,7 @@ export function readRoster(t: Table, problems: Problem[]): Operator[] {
     if (id !== '' && first === undefined) seen.set(id, row.row)
     const name = parseText(cellOf(t, row, '姓名'))
     if (name === '') problems.push({ sheet: t.sheet, cell: at('姓名'), message: '姓名不能为空' })
-    const roleText = parseText(cellOf(t, row, '岗位'))
-    const role = (ROLES as readonly string[]).includes(roleText) ? (roleText as Role) : null
-    if (role === null) {
-      problems.push({
-        sheet: t.sheet,
-        cell: at('岗位'),
-        message: `岗位应为“${ROLES.join('”或“')}”，实际为“${roleText}”`,
-      })
-    }
+    const role = take(t, row, '岗位', oneOf(ROLES), problems)
     const startDate = take(t, row, '入职或派驻日期', parseDate, problems)
     const leaveDate = take(t, row, '离岗日期', optionalDate, problems)
     if (startDate !== null && leaveDate && leaveDate < startDate) {
@@ -279,15 +275,7 @@ export function readEvents(t: Table, ids: ReadonlySet<string>, problems: Problem
   for (const row of t.rows) {
     const date = take(t, row, '日期', parseDate, problems)
     const id = checkKnownId(t, row, ids, problems)
-    const typeText = parseText(cellOf(t, row, '类型'))
-    const type = (INCIDENT_TYPES as readonly string[]).includes(typeText) ? (typeText as IncidentType) : null
-    if (type === null) {
-      problems.push({
-        sheet: t.sheet,
-        cell: refOf(t, row.row, '类型'),
-        message: `类型应为${INCIDENT_TYPES.join('、')}之一，实际为“${typeText}”`,
-      })
-    }
+    const type = take(t, row, '类型', oneOf(INCIDENT_TYPES), problems)
     const pointsCell = cellOf(t, row, '扣加分')
     const points = isBlank(pointsCell)
       ? null
@@ -318,15 +306,7 @@ export function readNoon(t: Table, ids: ReadonlySet<string>, problems: Problem[]
   for (const row of t.rows) {
     const date = take(t, row, '日期', parseDate, problems)
     const id = checkKnownId(t, row, ids, problems)
-    const text = parseText(cellOf(t, row, '结果'))
-    const outcome = (NOON_OUTCOMES as readonly string[]).includes(text) ? (text as NoonOutcome) : null
-    if (outcome === null) {
-      problems.push({
-        sheet: t.sheet,
-        cell: refOf(t, row.row, '结果'),
-        message: `结果应为${NOON_OUTCOMES.join('、')}之一，实际为“${text}”`,
-      })
-    }
+    const outcome = take(t, row, '结果', oneOf(NOON_OUTCOMES), problems)
     if (date === null || id === null || outcome === null) continue
     out.push({ row: row.row, value: { date, id, outcome } })
   }
@@ -340,16 +320,8 @@ export function readHolidays(t: Table, problems: Problem[]): DayOverride[] {
   const out: DayOverride[] = []
   for (const row of t.rows) {
     const date = take(t, row, '日期', parseDate, problems)
-    const type = parseText(cellOf(t, row, '类型'))
-    if (type !== '休息日' && type !== '工作日') {
-      problems.push({
-        sheet: t.sheet,
-        cell: refOf(t, row.row, '类型'),
-        message: `类型应为“${DAY_TYPES.join('”或“')}”，实际为“${type}”`,
-      })
-      continue
-    }
-    if (date === null) continue
+    const type = take(t, row, '类型', oneOf(DAY_TYPES), problems)
+    if (date === null || type === null) continue
     out.push({ date, type, note: parseText(cellOf(t, row, '说明')) })
   }
   return out
