@@ -7,6 +7,7 @@
  */
 
 import { quarterScore } from '../core/aggregate'
+import { groupBy } from '../core/collections'
 import type { Exact } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
 import { parseText } from '../core/parse'
@@ -108,16 +109,14 @@ export function sanctionHints(
 ): Map<string, string[]> {
   const t = tableOf(grids, SHEET.alerts)
   const wanted = new Set(months)
-  const out = new Map<string, string[]>()
-  for (const row of t.rows) {
+  const hints = t.rows.flatMap((row) => {
     const month = periodText(cellOf(t, row, '月份'))
-    const level = String(cellOf(t, row, '级别')).trim()
-    if (!wanted.has(month) || (level !== '谈话提醒' && level !== '辞退或更换')) continue
-    const id = idOf(cellOf(t, row, '工号'))
-    const hint = `${month} ${level}（${String(cellOf(t, row, '条款')).trim()}）`
-    out.set(id, [...(out.get(id) ?? []), hint])
-  }
-  return out
+    const level = parseText(cellOf(t, row, '级别'))
+    if (!wanted.has(month) || (level !== '谈话提醒' && level !== '辞退或更换')) return []
+    const text = `${month} ${level}（${parseText(cellOf(t, row, '条款'))}）`
+    return [{ id: idOf(cellOf(t, row, '工号')), text }]
+  })
+  return new Map([...groupBy(hints, (h) => h.id)].map(([id, list]) => [id, list.map((h) => h.text)]))
 }
 
 /** A quarter or year row's fill: a sanction in the period first, then 并列待定, then first place. */
