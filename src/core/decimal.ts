@@ -12,9 +12,11 @@ export type Exact = Fraction
 export const ZERO: Exact = new Fraction(0)
 
 /**
- * The exact value of a number as the user typed it: a cell holding 0.965 (a 96.5% cell) is the
- * decimal 0.965, not the binary double nearest to it. JavaScript's shortest round-trip form of a
- * double is exactly the decimal that was typed, so we parse that string.
+ * The exact value of a number as the sheet shows it (SPEC §2): a spreadsheet stores a binary double and
+ * shows it to 15 significant digits, and that 15-digit decimal is the value. A cell holding 0.965 (a
+ * 96.5% cell) is the decimal 0.965; a formula's 0.9249999999999999 (`=15/200+170/200`) is 0.925, and a
+ * month total summed by formula, 130.39999999999998, is 130.4. A typed decimal (at most 15 significant
+ * digits) reads back unchanged.
  */
 export function exact(value: number | string | bigint | Exact): Exact {
   if (value instanceof Fraction) return value
@@ -23,9 +25,14 @@ export function exact(value: number | string | bigint | Exact): Exact {
     // Whole numbers (counts, calls, days) skip the decimal text: about 5× faster, same value.
     if (Number.isSafeInteger(value)) return new Fraction(BigInt(value))
     if (!Number.isFinite(value)) throw new RangeError(`不是有限数值：${value}`)
-    return new Fraction(plainDecimal(value))
+    return new Fraction(plainDecimal(fifteenDigits(value)))
   }
   return new Fraction(value.trim())
+}
+
+/** The double nearest to `value`'s 15-significant-digit decimal (what a spreadsheet shows). */
+export function fifteenDigits(value: number): number {
+  return Number(value.toPrecision(15))
 }
 
 /** The shortest decimal text of a double, without exponent notation (1e-7 → "0.0000001"). */

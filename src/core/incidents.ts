@@ -20,6 +20,12 @@ export interface MonthCounts {
   qcPoints: Exact
   qcCount: number
   extraPoints: Exact // 加班
+  noonDuties: number // 值班 that ended 未提前下班未补休 (第七条（二） +1 each)
+  /**
+   * The month-input fields (core/fields.ts keys) the records hold anything for, this operator this month:
+   * a typed count cell is checked against the records only for these (SPEC §9).
+   */
+  recorded: Set<string>
 }
 
 export interface RowProblem {
@@ -79,7 +85,7 @@ export function distinctComplaints(incidents: readonly Incident[]): Complaint[] 
 }
 
 /** A month with nothing recorded: every count zero. */
-export function emptyCounts(): MonthCounts & { noonDuties: number } {
+export function emptyCounts(): MonthCounts {
   return {
     lateOrEarly: 0,
     absentHalfDays: 0,
@@ -90,6 +96,7 @@ export function emptyCounts(): MonthCounts & { noonDuties: number } {
     qcCount: 0,
     extraPoints: ZERO,
     noonDuties: 0,
+    recorded: new Set(),
   }
 }
 
@@ -103,8 +110,8 @@ export function monthCounts(
   month: MonthKey,
   duties: readonly NoonDuty[],
   _rules: Rules,
-): Map<string, MonthCounts & { noonDuties: number }> {
-  const result = new Map<string, MonthCounts & { noonDuties: number }>()
+): Map<string, MonthCounts> {
+  const result = new Map<string, MonthCounts>()
   const of = (id: string) => {
     let counts = result.get(id)
     if (!counts) {
@@ -121,21 +128,26 @@ export function monthCounts(
       case '迟到':
       case '早退':
         counts.lateOrEarly += 1
+        counts.recorded.add('lateOrEarly')
         break
       case '旷工半天':
       case '擅自脱岗半天':
         counts.absentHalfDays += 1
+        counts.recorded.add('absentHalfDays')
         break
       case '表扬':
         counts.praises += 1
+        counts.recorded.add('praises')
         break
       case '质量问题':
       case '重大质量问题':
         counts.qcPoints = counts.qcPoints.add(points)
         counts.qcCount += 1
+        counts.recorded.add('qcPoints')
         break
       case '加班':
         counts.extraPoints = counts.extraPoints.add(points)
+        counts.recorded.add('extraPoints')
         break
       default:
         break // complaints below; 考勤作假 only matters to sanctions
@@ -145,10 +157,12 @@ export function monthCounts(
     const counts = of(complaint.rows[0]?.id ?? '')
     counts.complaintPoints = counts.complaintPoints.add(complaint.points)
     counts.complaintCount += 1
+    counts.recorded.add('complaintPoints')
   }
   for (const duty of duties) {
     if (monthOfDate(duty.date) !== month) continue
     const counts = of(duty.id)
+    counts.recorded.add('noonDuties') // any duty of the month: the count of +1 duties is then known
     if (duty.outcome === '未提前下班未补休') counts.noonDuties += 1
   }
   return result

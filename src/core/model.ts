@@ -69,7 +69,7 @@ export interface NoonDuty {
   readonly outcome: NoonOutcome
 }
 
-/** The 14 input columns of a month row (§9), 出勤天数 … 质检扣分, parsed. */
+/** A month row's inputs (§9: the 14 columns 出勤天数 … 质检扣分, and optional ones), parsed; see core/fields.ts. */
 export interface MonthInput {
   readonly days: Exact // 出勤天数, > 0 and ≤ 31, half days allowed
   readonly calls: number // 接听电话数
@@ -85,6 +85,11 @@ export interface MonthInput {
   readonly complaintPoints: Exact // 有效投诉扣分 (sum, already de-duplicated by call)
   readonly praises: number // 表扬次数
   readonly qcPoints: Exact // 质检扣分 (sum)
+  // Optional inputs (core/fields.ts), present when the sheet or an import carries them:
+  readonly satisfied?: number // 满意数
+  readonly basicallySatisfied?: number // 基本满意数
+  readonly ratedCount?: number // 评价数
+  readonly talkSeconds?: number // 通话总时长, seconds (第七条（三）'s reference, not scored)
 }
 
 /** The five components of 第七条 and their sum, each rounded to tenths. */

@@ -4,7 +4,6 @@
  */
 import { isLocalDate, type LocalDate, localDate } from './dates'
 import { type Exact, exact } from './decimal'
-import type { MonthInput } from './model'
 
 export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
@@ -45,6 +44,32 @@ export function showValue(v: unknown): string {
   return `“${String(v)}”`
 }
 
+/**
+ * What a host hands over for a formula cell that has no computed value (a file written by a script and
+ * never opened in Excel/WPS): not blank, not 0 (SPEC §2).
+ */
+export const NO_RESULT = '#NORESULT!'
+
+const ERROR_VALUES = /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/
+
+/**
+ * A cell holding a spreadsheet error (#REF!, #VALUE!, #N/A, #DIV/0!, #NAME?…) or a formula without a
+ * computed value, as the message naming it; null for any other cell. Every parser checks it first, so
+ * a broken formula is never read as blank or 0.
+ */
+export function cellError(v: unknown, field: string): string | null {
+  if (typeof v !== 'string') return null
+  const t = v.trim()
+  if (t === NO_RESULT) return `${field}的公式没有计算结果：请在 Excel/WPS 中打开并保存后再试`
+  if (ERROR_VALUES.test(t.toUpperCase())) return `${field}的公式出错（${t}），请修正公式或改填数值`
+  return null
+}
+
+function errorOf<T>(v: unknown, field: string): Parsed<T> | null {
+  const message = cellError(v, field)
+  return message === null ? null : fail(message)
+}
+
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 
 /** A number or numeric text (thousands separators and spaces tolerated) as an exact decimal; null otherwise. */
@@ -57,11 +82,15 @@ export function toExact(v: unknown): Exact | null {
   return null
 }
 
-/** 接听电话数, 文字咨询条数, 迟到早退次数…: an integer ≥ 0; blank → 0. */
-export function parseCount(v: unknown, field: string): Parsed<number> {
-  if (isBlank(v)) return ok(0)
+/** 文字咨询条数, 迟到早退次数…: an integer ≥ 0; blank → 0 (or an error when `required`, as 接听电话数). */
+export function parseCount(v: unknown, field: string, opts: { required?: boolean } = {}): Parsed<number> {
+  const error = errorOf<number>(v, field)
+  if (error) return error
+  if (isBlank(v)) return opts.required ? fail(`${field}不能为空（没有的请填0）`) : ok(0)
   const x = toExact(v)
-  if (x === null || x.d !== 1n || x.s < 0n) return fail(`${field}应为不小于0的整数，实际为${showValue(v)}`)
+  if (x === null || x.d !== 1n || x.s < 0n) {
+    return fail(`${field}应为不小于0的整数，实际为${showValue(v)}；请填写如 0、12 的整数`)
+  }
   const n = Number(x.n)
   if (!Number.isSafeInteger(n)) return fail(`${field}数值过大，实际为${showValue(v)}`)
   return ok(n)
@@ -69,6 +98,8 @@ export function parseCount(v: unknown, field: string): Parsed<number> {
 
 /** 出勤天数: > 0 and ≤ 31, in half days. */
 export function parseDays(v: unknown, field: string): Parsed<Exact> {
+  const error = errorOf<Exact>(v, field)
+  if (error) return error
   if (isBlank(v)) return fail(`${field}不能为空`)
   const x = toExact(v)
   if (x === null || x.compare(0) <= 0 || x.compare(31) > 0 || x.mul(2).d !== 1n) {
@@ -82,6 +113,8 @@ const FALSE_TEXTS = new Set(['否', 'N', 'NO', 'FALSE', '0', '×', '✗', '错']
 
 /** 是/否, Y/N, TRUE/FALSE, 1/0, √; blank = 否. */
 export function parseBool(v: unknown, field: string): Parsed<boolean> {
+  const error = errorOf<boolean>(v, field)
+  if (error) return error
   if (isBlank(v)) return ok(false)
   if (typeof v === 'boolean') return ok(v)
   if (v === 1 || v === 0) return ok(v === 1)
@@ -98,6 +131,8 @@ export function parseBool(v: unknown, field: string): Parsed<boolean> {
  * 0.965), a number in (1, 100] is a percentage, text like '96.5%' is a percentage. Blank is an error.
  */
 export function parseRate(v: unknown, field: string): Parsed<Exact> {
+  const error = errorOf<Exact>(v, field)
+  if (error) return error
   if (isBlank(v)) return fail(`${field}不能为空`)
   const bad = fail<Exact>(`${field}应为0到100%之间的比率（如 96.5%、96.5 或 0.965），实际为${showValue(v)}`)
   let x: Exact | null
@@ -115,14 +150,42 @@ export function parseRate(v: unknown, field: string): Parsed<Exact> {
   return bad
 }
 
-/** 领导评价 (第七条（三）): 0–10, at most one decimal. Blank is an error. */
-export function parseRating(v: unknown, field: string): Parsed<Exact> {
+/**
+ * 领导评价 (第七条（三）, 第十条): 0 to `max` (rule leader.max, 10 by default), at most one decimal. Blank is
+ * an error. A formula's 0.7999999999999999 (`=0.7+0.1`) reads as 0.8 (SPEC §2) and is accepted.
+ */
+export function parseRating(v: unknown, field: string, max: number | Exact = 10): Parsed<Exact> {
+  const error = errorOf<Exact>(v, field)
+  if (error) return error
   if (isBlank(v)) return fail(`${field}不能为空`)
   const x = toExact(v)
-  if (x === null || x.compare(0) < 0 || x.compare(10) > 0 || x.mul(10).d !== 1n) {
-    return fail(`${field}应为0到10之间、最多一位小数的分数，实际为${showValue(v)}`)
-  }
+  const top = exact(max)
+  const bad = `${field}应为0到${top.toString()}之间、最多一位小数的分数，实际为${showValue(v)}`
+  if (x === null || x.compare(0) < 0 || x.compare(top) > 0) return fail(`${bad}；请填写如 8.5 的分数`)
+  if (x.mul(10).d !== 1n) return fail(`${bad}；请填写如 ${toFixedText(x)} 的分数`)
   return ok(x)
+}
+
+function toFixedText(x: Exact): string {
+  return x.round(1).toString()
+}
+
+/** 通话总时长: seconds (a whole number ≥ 0), or text h:mm:ss / mm:ss. */
+export function parseDuration(v: unknown, field: string): Parsed<number> {
+  const error = errorOf<number>(v, field)
+  if (error) return error
+  if (typeof v === 'string') {
+    const m = /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/.exec(v.trim())
+    if (m) {
+      const [h, mi, se] =
+        m[3] === undefined ? [0, Number(m[1]), Number(m[2])] : [Number(m[1]), Number(m[2]), Number(m[3])]
+      return ok(h * 3600 + mi * 60 + se)
+    }
+  }
+  const x = toExact(v)
+  if (x === null || x.s < 0n)
+    return fail(`${field}应为秒数或“时:分:秒”（如 36000 或 10:00:00），实际为${showValue(v)}`)
+  return ok(Number(x.round(0).valueOf()))
 }
 
 /** Any decimal, optionally bounded (inclusive); blank → `blankAs` when given, else an error. */
@@ -131,6 +194,8 @@ export function parseDecimal(
   field: string,
   opts: { min?: number; max?: number; blankAs?: number } = {},
 ): Parsed<Exact> {
+  const error = errorOf<Exact>(v, field)
+  if (error) return error
   if (isBlank(v)) return opts.blankAs === undefined ? fail(`${field}不能为空`) : ok(exact(opts.blankAs))
   const x = toExact(v)
   if (x === null) return fail(`${field}应为数值，实际为${showValue(v)}`)
@@ -168,6 +233,8 @@ export function parseDate(
   field: string,
   readDate: DateReader = defaultDateReader,
 ): Parsed<LocalDate> {
+  const error = errorOf<LocalDate>(v, field)
+  if (error) return error
   if (isBlank(v)) return fail(`${field}不能为空`)
   if (isDate(v)) {
     if (Number.isNaN(v.getTime())) return fail(`${field}不是有效日期`)
@@ -190,76 +257,4 @@ export function parseDate(
   const serial = typeof v === 'number' && Number.isInteger(v) && v >= 20000 && v <= 80000
   const hint = serial ? '：看起来是被设成数字格式的日期，请把单元格格式改为日期后重新输入' : ''
   return fail(`${field}应为日期（如 2026-05-01），实际为${showValue(v)}${hint}`)
-}
-
-/** The 14 input columns of a month row, in the order of SPEC §9. */
-export const MONTH_INPUT_HEADERS: readonly string[] = [
-  '出勤天数',
-  '接听电话数',
-  '文字咨询条数',
-  '带班班长',
-  '迟到早退次数',
-  '旷工脱岗半天数',
-  '全勤',
-  '中午值班加分次数',
-  '其他加班加分',
-  '领导评价',
-  '满意率',
-  '有效投诉扣分',
-  '表扬次数',
-  '质检扣分',
-]
-
-export interface FieldError {
-  /** Index into MONTH_INPUT_HEADERS (0-based). */
-  readonly index: number
-  readonly field: string
-  readonly message: string
-}
-
-/**
- * A month row's 14 inputs (in MONTH_INPUT_HEADERS order) → MonthInput, or every problem found.
- * 全勤 together with lateness or absence is an input error (第七条（二）).
- */
-export function parseMonthInput(values: readonly unknown[]): {
-  input: MonthInput | null
-  errors: FieldError[]
-} {
-  const errors: FieldError[] = []
-  const field = (index: number): string => MONTH_INPUT_HEADERS[index] ?? ''
-  function take<T>(index: number, parse: (v: unknown, f: string) => Parsed<T>, fallback: T): T {
-    const r = parse(values[index], field(index))
-    if (r.ok) return r.value
-    errors.push({ index, field: field(index), message: r.message })
-    return fallback
-  }
-  const zero = exact(0)
-  const nonNegative = (v: unknown, f: string) => parseDecimal(v, f, { min: 0, blankAs: 0 })
-  const input: MonthInput = {
-    days: take(0, parseDays, exact(1)),
-    calls: take(1, parseCount, 0),
-    texts: take(2, parseCount, 0),
-    isLeader: take(3, parseBool, false),
-    lateOrEarly: take(4, parseCount, 0),
-    absentHalfDays: take(5, parseCount, 0),
-    fullAttendance: take(6, parseBool, false),
-    noonDuties: take(7, parseCount, 0),
-    extraPoints: take(8, nonNegative, zero),
-    leaderRating: take(9, parseRating, zero),
-    satisfaction: take(10, parseRate, zero),
-    complaintPoints: take(11, nonNegative, zero),
-    praises: take(12, parseCount, 0),
-    qcPoints: take(13, nonNegative, zero),
-  }
-  const conflict = fullAttendanceConflict(input)
-  if (conflict) errors.push({ index: 6, field: field(6), message: conflict })
-  return { input: errors.length === 0 ? input : null, errors }
-}
-
-/** 第七条（二）: a month with lateness or absence cannot be 全勤; returns the message, or null. */
-export function fullAttendanceConflict(
-  input: Pick<MonthInput, 'fullAttendance' | 'lateOrEarly' | 'absentHalfDays'>,
-): string | null {
-  if (!input.fullAttendance || (input.lateOrEarly === 0 && input.absentHalfDays === 0)) return null
-  return `全勤与迟到早退（${input.lateOrEarly}次）或旷工脱岗（${input.absentHalfDays}个半天）不能同时存在`
 }

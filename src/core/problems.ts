@@ -6,7 +6,15 @@ export interface Problem {
   /** A1 reference of the cell (or of the row's first cell / the sheet's header), when known. */
   readonly cell: string
   readonly message: string
+  /**
+   * What kind of problem it is, for workflows that act on it (never match the Chinese message):
+   * 'missing-sheet' — the sheet the period needs does not exist; 'unclosed-month' — a month a quarter or
+   * year close needs is not closed (or has no sheet).
+   */
+  readonly code?: ProblemCode
 }
+
+export type ProblemCode = 'missing-sheet' | 'unclosed-month'
 
 /** A Chinese message meant for the user; hosts show `message` as is and never a stack trace. */
 export class InputError extends Error {

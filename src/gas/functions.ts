@@ -10,21 +10,19 @@ import { leaderBand, quarterScore, yearScore } from '../core/aggregate'
 import { type DeadlineKind, deadline } from '../core/deadlines'
 import { type Exact, toCellNumber } from '../core/decimal'
 import { isTenureEligible } from '../core/eligibility'
+import { fullAttendanceConflict, MONTH_INPUT_HEADERS, parseMonthInput } from '../core/fields'
 import { workCalendar } from '../core/holidays'
 import type { MonthBreakdown } from '../core/model'
 import {
   type DateReader,
-  fullAttendanceConflict,
   isBlank,
   isDate,
-  MONTH_INPUT_HEADERS,
   type Parsed,
   parseBool,
   parseCount,
   parseDate,
   parseDays,
   parseDecimal,
-  parseMonthInput,
   parseRate,
   parseRating,
   parseText,

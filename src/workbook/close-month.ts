@@ -7,9 +7,10 @@ import { groupBy } from '../core/collections'
 import { isLocalDate } from '../core/dates'
 import { exact, toCellNumber } from '../core/decimal'
 import { dispatchVacancies } from '../core/dispatch'
+import { MONTH_INPUT_HEADERS } from '../core/fields'
 import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
 import type { Operator, Trigger } from '../core/model'
-import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
+import { parseText } from '../core/parse'
 import {
   dayAfter,
   firstDay,

@@ -41,8 +41,8 @@ export function unclosedMonths(book: Workbook, log: Table, months: readonly Mont
   return open.map((m) => {
     const sheet = monthSheetName(m)
     return present.has(sheet)
-      ? { sheet, cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` }
-      : { sheet, cell: 'A1', message: `${m} 月度表不存在，须先建立并完成月度结算` }
+      ? { sheet, cell: 'A1', code: 'unclosed-month', message: `${m} 月度尚未结算，须先完成月度结算` }
+      : { sheet, cell: 'A1', code: 'unclosed-month', message: `${m} 月度表不存在，须先建立并完成月度结算` }
   })
 }
 
@@ -160,7 +160,7 @@ export function analyseQuarter(
   ]
   const run = (): Outcome => {
     if (problems.length > 0) {
-      const missing = problems.filter((p) => p.cell === 'A1' && p.sheet.endsWith('月度')).map((p) => p.sheet)
+      const missing = problems.filter((p) => p.code === 'unclosed-month').map((p) => p.sheet)
       return refuse(
         problems,
         missing.length > 0 ? `${periodLabel(period)}尚有月份未结算：${missing.join('、')}` : undefined,

@@ -2,16 +2,17 @@
  * A month sheet (`YYYY-MM 月度`): its rows parsed into MonthInput (count cells filled from 事件 / 值班 when
  * blank, checked against them when filled), eligibility (第十四条, 第十七条) and the 第七条 breakdown.
  */
-import { type Exact, exact } from '../core/decimal'
+import type { Exact } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
+import { MONTH_INPUT_HEADERS, readMonthInput } from '../core/fields'
 import { emptyCounts, type MonthCounts, monthCounts } from '../core/incidents'
 import type { MonthBreakdown, MonthInput, Operator } from '../core/model'
-import { isBlank, MONTH_INPUT_HEADERS, parseDecimal, parseMonthInput, parseText } from '../core/parse'
+import { cellError, isBlank, parseDecimal, parseText, toExact } from '../core/parse'
 import { type MonthKey, monthPeriod } from '../core/period'
 import { a1, type Problem } from '../core/problems'
 import { monthBreakdown } from '../core/score'
 import type { Inputs } from './context'
-import { type COUNT_HEADERS, monthSheetName } from './layouts'
+import { monthSheetName } from './layouts'
 import { cellOf, idOf, missingHeaders, refOf, type Table } from './read'
 
 export interface MonthRow {
@@ -24,28 +25,29 @@ export interface MonthRow {
   readonly reason: string
   readonly input: MonthInput | null
   readonly breakdown: MonthBreakdown | null
+  /** Count cells left blank that the records filled (SPEC §9), for the close to show on the sheet. */
+  readonly filled: readonly FilledCount[]
+}
+
+/** A blank count cell filled from 事件 / 值班. */
+export interface FilledCount {
+  readonly header: string
+  readonly sheet: '事件' | '值班'
+  readonly value: Exact
 }
 
 export interface MonthEvaluation {
   readonly month: MonthKey
   readonly rows: readonly MonthRow[]
   readonly problems: readonly Problem[]
+  /**
+   * What the close should say about its own reading (SPEC §9): typed complaint or quality deductions with
+   * no 事件 records behind them, which 第十五、十六条（二）（三） cannot count.
+   */
+  readonly notices: readonly string[]
 }
 
-type CountHeader = (typeof COUNT_HEADERS)[number]
-type Counts = MonthCounts & { noonDuties: number }
-
-const COUNT_SOURCE: Readonly<Record<CountHeader, { sheet: string; get: (c: Counts) => Exact }>> = {
-  迟到早退次数: { sheet: '事件', get: (c) => exact(c.lateOrEarly) },
-  旷工脱岗半天数: { sheet: '事件', get: (c) => exact(c.absentHalfDays) },
-  中午值班加分次数: { sheet: '值班', get: (c) => exact(c.noonDuties) },
-  其他加班加分: { sheet: '事件', get: (c) => c.extraPoints },
-  有效投诉扣分: { sheet: '事件', get: (c) => c.complaintPoints },
-  表扬次数: { sheet: '事件', get: (c) => exact(c.praises) },
-  质检扣分: { sheet: '事件', get: (c) => c.qcPoints },
-}
-
-const NO_COUNTS: Counts = emptyCounts()
+const NO_COUNTS: MonthCounts = emptyCounts()
 
 /** Whether an operator belongs on a month sheet at all: started by the month's end, not left before it. */
 export function inPost(op: Operator, month: MonthKey): boolean {
@@ -60,14 +62,18 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
     return {
       month,
       rows: [],
-      problems: [{ sheet, cell: 'A1', message: `缺少“${sheet}”表，请先用“新建月度录入表”建立` }],
+      problems: [
+        { sheet, cell: 'A1', code: 'missing-sheet', message: `缺少“${sheet}”表，请先用“新建月度录入表”建立` },
+      ],
+      notices: [],
     }
   }
   problems.push(...missingHeaders(t, ['工号', ...MONTH_INPUT_HEADERS]))
-  if (problems.length > 0) return { month, rows: [], problems }
+  if (problems.length > 0) return { month, rows: [], problems, notices: [] }
   const period = monthPeriod(month)
   const counts = monthCounts(inputs.incidents, month, inputs.duties, inputs.rules)
   const rows: MonthRow[] = []
+  const handTyped: string[] = []
   const seen = new Map<string, number>()
   for (const row of t.rows) {
     const id = idOf(cellOf(t, row, '工号'))
@@ -91,29 +97,38 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
     }
     const { eligible, reason } = eligibility(operator, period, inputs.secondments, inputs.rules)
     if (!eligible) {
-      rows.push({ row: row.row, id, operator, eligible, reason, input: null, breakdown: null })
+      rows.push({ row: row.row, id, operator, eligible, reason, input: null, breakdown: null, filled: [] })
       continue
     }
     const mine = counts.get(id) ?? NO_COUNTS
-    const values = MONTH_INPUT_HEADERS.map((h) => {
-      const v = cellOf(t, row, h)
-      const source = COUNT_SOURCE[h as CountHeader]
-      if (!source) return v
-      if (isBlank(v)) return Number(source.get(mine).valueOf())
-      checkCount(h as CountHeader, v, source.get(mine), source.sheet, refOf(t, row.row, h), sheet, problems)
+    const filled: FilledCount[] = []
+    const { input, errors } = readMonthInput((f) => {
+      if (!t.columns.has(f.header)) return undefined
+      const v = cellOf(t, row, f.header)
+      if (!f.records || cellError(v, f.header) !== null) return v
+      const cell = refOf(t, row.row, f.header)
+      if (isBlank(v)) {
+        const value = f.records.count(mine)
+        filled.push({ header: f.header, sheet: f.records.sheet, value })
+        return Number(value.valueOf())
+      }
+      // A typed count is checked only against records of that kind (§9); with none it stands.
+      if (mine.recorded.has(f.key))
+        checkCount(f.header, v, f.records.count(mine), f.records.sheet, cell, sheet, problems)
+      else if (UNCOUNTED_BY_SANCTIONS.has(f.key) && !isZero(v))
+        handTyped.push(`${operator.name}（${id}）的${f.header}`)
       return v
-    })
-    const { input, errors } = parseMonthInput(values)
+    }, inputs.rules)
     for (const e of errors) {
-      const filled = COUNT_SOURCE[e.field as CountHeader] && isBlank(cellOf(t, row, e.field))
+      const fromRecords = filled.some((c) => c.header === e.field)
       problems.push({
         sheet,
         cell: refOf(t, row.row, e.field),
-        message: filled ? `${e.message}（按“事件”/“值班”表统计填入）` : e.message,
+        message: `${who(operator)}${e.message}${fromRecords ? '（按“事件”/“值班”表统计填入）' : ''}`,
       })
     }
     const breakdown = input ? monthBreakdown(input, inputs.rules) : null
-    rows.push({ row: row.row, id, operator, eligible, reason, input, breakdown })
+    rows.push({ row: row.row, id, operator, eligible, reason, input, breakdown, filled })
   }
   const lastRow = t.rows.reduce((m, r) => Math.max(m, r.row), 1)
   for (const op of inputs.operators) {
@@ -125,12 +140,18 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
       message: `“人员”表中的${op.name}（${op.id}）当月参与考核，但未列入本表，请补一行`,
     })
   }
-  return { month, rows, problems }
+  const notices =
+    handTyped.length === 0
+      ? []
+      : [
+          `${handTyped.join('、')}为手工填写，“事件”表当月没有相应的投诉或质量问题记录：已按填写的扣分计分，但第十五条、第十六条（二）（三）只能按“事件”表记录计次，请补录“事件”`,
+        ]
+  return { month, rows, problems, notices }
 }
 
 /** A filled count cell must agree with what 事件 / 值班 record for the month (§9). */
 function checkCount(
-  header: CountHeader,
+  header: string,
   v: unknown,
   expected: Exact,
   source: string,
@@ -145,4 +166,17 @@ function checkCount(
     cell,
     message: `${header}填写为${parseText(v)}，与“${source}”表当月记录的${expected.toString()}不一致（留空则按“${source}”表自动统计）`,
   })
+}
+
+/** 有效投诉扣分 and 质检扣分: 第十五、十六条（二）（三） count complaints and findings from 事件 rows only. */
+const UNCOUNTED_BY_SANCTIONS: ReadonlySet<string> = new Set(['complaintPoints', 'qcPoints'])
+
+function isZero(v: unknown): boolean {
+  const x = toExact(v)
+  return x?.equals(0) === true
+}
+
+/** How a problem names the person whose row it is on. */
+function who(op: Operator): string {
+  return `${op.name}（${op.id}）：`
 }

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { toFixed } from '../../src/core/decimal'
+import { MONTH_INPUT_HEADERS, parseMonthInput } from '../../src/core/fields'
 import {
-  MONTH_INPUT_HEADERS,
   type Parsed,
   parseBool,
   parseCount,
   parseDate,
   parseDays,
   parseDecimal,
-  parseMonthInput,
   parseRate,
   parseRating,
   parseText,
@@ -39,11 +38,11 @@ describe('第七条（一） counts: calls and texts are whole numbers ≥ 0', (
   })
 
   it.each([
-    ['abc', '接听电话数应为不小于0的整数，实际为“abc”'],
-    [3.5, '接听电话数应为不小于0的整数，实际为“3.5”'],
-    ['3.5', '接听电话数应为不小于0的整数，实际为“3.5”'],
-    [-1, '接听电话数应为不小于0的整数，实际为“-1”'],
-    [true, '接听电话数应为不小于0的整数，实际为“true”'],
+    ['abc', '接听电话数应为不小于0的整数，实际为“abc”；请填写如 0、12 的整数'],
+    [3.5, '接听电话数应为不小于0的整数，实际为“3.5”；请填写如 0、12 的整数'],
+    ['3.5', '接听电话数应为不小于0的整数，实际为“3.5”；请填写如 0、12 的整数'],
+    [-1, '接听电话数应为不小于0的整数，实际为“-1”；请填写如 0、12 的整数'],
+    [true, '接听电话数应为不小于0的整数，实际为“true”；请填写如 0、12 的整数'],
   ])('%j is refused with a message naming the field', (input, expected) => {
     expect(message(parseCount(input, '接听电话数'))).toBe(expected)
   })
@@ -233,7 +232,7 @@ describe('§9 month input row (第七条)', () => {
       [9, '领导评价'],
       [10, '满意率'],
     ])
-    expect(errors[1]?.message).toBe('接听电话数应为不小于0的整数，实际为“abc”')
+    expect(errors[1]?.message).toBe('接听电话数应为不小于0的整数，实际为“abc”；请填写如 0、12 的整数')
   })
 
   it('第七条（二） 全勤 together with lateness or absence is an input error', () => {

@@ -5,7 +5,7 @@
  */
 import vm from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { MONTH_INPUT_HEADERS } from '../../src/core/parse'
+import { MONTH_INPUT_HEADERS } from '../../src/core/fields'
 import { bundleSource, loadBundle, sheetFunction } from '../support/load-bundle'
 
 const CUSTOM_FUNCTIONS = [
@@ -118,7 +118,7 @@ describe('§10 custom functions called as Sheets calls them', () => {
       [73.3],
       [70.1],
       [''],
-      ['错误：区域第5行，接听电话数应为不小于0的整数，实际为“-5”'],
+      ['错误：区域第5行，接听电话数应为不小于0的整数，实际为“-5”；请填写如 0、12 的整数'],
     ])
     expect((call('MONTHBREAKDOWN', block) as unknown[][])[2]).toEqual([35.1, 9, 9, 9, 8, 70.1])
   })
@@ -150,7 +150,9 @@ describe('§10 custom functions called as Sheets calls them', () => {
   })
 
   it('第七条 a bad scalar throws a Chinese error (Sheets shows #ERROR!)', () => {
-    expect(() => call('WORKLOADSCORE', 'abc', 0, 20)).toThrow('接听电话数应为不小于0的整数，实际为“abc”')
+    expect(() => call('WORKLOADSCORE', 'abc', 0, 20)).toThrow(
+      '接听电话数应为不小于0的整数，实际为“abc”；请填写如 0、12 的整数',
+    )
   })
 })
 

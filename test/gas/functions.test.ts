@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exact } from '../../src/core/decimal'
-import { MONTH_INPUT_HEADERS } from '../../src/core/parse'
+import { MONTH_INPUT_HEADERS } from '../../src/core/fields'
 import { defaultRules } from '../../src/core/rules'
 import { setRulesProvider } from '../../src/gas/context'
 import {
@@ -37,12 +37,19 @@ describe('第七条（一） WORKLOADSCORE', () => {
     expect(
       WORKLOADSCORE([[1501], [1155], [''], ['abc']], [[0], [0], [''], [0]], [[20], [20], [''], [20]], 'Y'),
       // 1501 calls as leader: 75.05 × 1.3 = 97.565 → 57.565 → 57.6
-    ).toEqual([[57.6], [35.1], [''], ['错误：区域第4行，接听电话数应为不小于0的整数，实际为“abc”']])
+    ).toEqual([
+      [57.6],
+      [35.1],
+      [''],
+      ['错误：区域第4行，接听电话数应为不小于0的整数，实际为“abc”；请填写如 0、12 的整数'],
+    ])
   })
 
   it('第七条（一） a bad scalar throws a Chinese error naming the field', () => {
     expect(() => WORKLOADSCORE(1500, 0, 0)).toThrow('出勤天数应为大于0且不超过31的天数')
-    expect(() => WORKLOADSCORE('abc', 0, 20)).toThrow('接听电话数应为不小于0的整数，实际为“abc”')
+    expect(() => WORKLOADSCORE('abc', 0, 20)).toThrow(
+      '接听电话数应为不小于0的整数，实际为“abc”；请填写如 0、12 的整数',
+    )
   })
 
   it('第七条（一） ranges of different sizes are refused', () => {
@@ -90,7 +97,7 @@ describe('第七条 MONTHSCORE and MONTHBREAKDOWN', () => {
       [73.3],
       [70.1],
       [''],
-      ['错误：区域第4行，接听电话数应为不小于0的整数，实际为“abc”'],
+      ['错误：区域第4行，接听电话数应为不小于0的整数，实际为“abc”；请填写如 0、12 的整数'],
     ])
   })
 

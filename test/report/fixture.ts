@@ -6,8 +6,8 @@
 
 import { quarterScore } from '../../src/core/aggregate'
 import { exact, toCellNumber, toFixed } from '../../src/core/decimal'
+import { MONTH_INPUT_HEADERS, parseMonthInput } from '../../src/core/fields'
 import type { MonthBreakdown } from '../../src/core/model'
-import { MONTH_INPUT_HEADERS, parseMonthInput } from '../../src/core/parse'
 import { monthsOf } from '../../src/core/period'
 import { bottomGroup, monthStars, rankScores, serviceStars } from '../../src/core/ranking'
 import { defaultRules } from '../../src/core/rules'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toFixed } from '../../src/core/decimal'
-import { parseMonthInput } from '../../src/core/parse'
+import { parseMonthInput } from '../../src/core/fields'
 import { parsePeriod } from '../../src/core/period'
 import { InputError } from '../../src/core/problems'
 import { defaultRules } from '../../src/core/rules'

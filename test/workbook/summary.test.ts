@@ -105,6 +105,7 @@ describe('月度结果汇总', () => {
       expect(refused.problems).toContainEqual({
         sheet: monthSheetName('2026-05'),
         cell: 'A1',
+        code: 'unclosed-month',
         message: '2026-05 月度尚未结算，须先完成月度结算',
       })
   })

@@ -103,14 +103,24 @@ describe('校验数据', () => {
     expect(problems[0]?.message).toContain('出勤天数')
   })
 
-  it('第七条（二） a filled count that disagrees with 事件 names both values', () => {
+  it('第七条（二） a filled count that disagrees with 事件 records of that kind names both values', () => {
     const problems = problemsAfter((b) => {
+      b.setRows(SHEET.events, [['2026-04-20', 'A04', '迟到', '', '', '']])
       b.setCell(APR_SHEET, 'A04', '迟到早退次数', 2)
       b.setCell(APR_SHEET, 'A04', '全勤', '否')
     })
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ sheet: APR_SHEET, cell: 'G5' })
-    expect(problems[0]?.message).toMatch(/填写为2.*记录的0/)
+    expect(problems[0]?.message).toMatch(/填写为2.*记录的1/)
+  })
+
+  it('§9 a typed count with no records of its kind stands (teams that keep counts by hand)', () => {
+    const problems = problemsAfter((b) => {
+      b.setCell(APR_SHEET, 'A04', '迟到早退次数', 2)
+      b.setCell(APR_SHEET, 'A04', '全勤', '否')
+      b.setCell(APR_SHEET, 'A04', '其他加班加分', 1)
+    })
+    expect(problems).toEqual([])
   })
 
   it('第七条（二） 全勤 with a late event from 事件 is a problem on the 全勤 cell', () => {
