@@ -4,8 +4,10 @@
  * Sheet downloaded as .xlsx has exactly the layout the command line expects, and back.
  */
 import { toCellNumber } from '../core/decimal'
+import { type AnyMonthField, type FieldKind, OPTIONAL_FIELDS, ruleText, SHEET_FIELDS } from '../core/fields'
 import { INCIDENT_TYPES, type MonthBreakdown, NOON_OUTCOMES, ROLES, TIERS } from '../core/model'
 import { formatPeriod, type MonthKey, monthKey, monthsOf, type Period } from '../core/period'
+import { defaultRules, type Rules } from '../core/rules'
 import type { ColumnSpec, SheetLayout } from './types'
 
 export const SHEET = {
@@ -62,9 +64,6 @@ function col(
 ): ColumnSpec {
   return { header, type, ...extra }
 }
-
-const bool = (header: string, note: string): ColumnSpec =>
-  col(header, 'bool', { options: BOOL_OPTIONS, width: 8, note })
 
 const score = (header: string, note: string): ColumnSpec =>
   col(header, 'number', { format: '0.0', width: 10, result: true, note })
@@ -130,7 +129,7 @@ export const ROSTER_LAYOUT: SheetLayout = {
     col('岗位', 'enum', {
       options: ROLES,
       width: 10,
-      note: '话务员或带班班长；带班班长工作量按130%计算（第七条（一））',
+      note: '话务员或带班班长；带班班长工作量按“规则”表的带班班长工作量系数计算（第七条（一））',
     }),
     col('入职或派驻日期', 'date', {
       width: 14,
@@ -179,7 +178,7 @@ export const EVENTS_LAYOUT: SheetLayout = {
       min: 0,
       width: 8,
       format: '0.0',
-      note: '有效投诉、重大投诉扣3-5分（第七条（四））；质量问题扣1-3分（第七条（五））；加班填加分',
+      note: '有效投诉、重大投诉按“规则”表的扣分范围填写扣分（第七条（四））；质量问题同样（第七条（五））；加班填加分',
     }),
     col('通话编号', 'text', { width: 16, note: '同一通话内容不同渠道的投诉只扣一次分（第七条（四））' }),
     col('说明', 'text', { width: 30 }),
@@ -198,7 +197,7 @@ export const NOON_LAYOUT: SheetLayout = {
     col('结果', 'enum', {
       options: NOON_OUTCOMES,
       width: 18,
-      note: '提前下班：当天16:30下班；计入补休：累计2次补休半天，当月休完；未提前下班未补休：考勤加1分（第五条、第七条（二））',
+      note: '提前下班：当天16:30下班；计入补休：按“规则”表累计次数补休半天，当月休完；未提前下班未补休：考勤加分（第五条、第七条（二））',
     }),
   ],
 }
@@ -243,7 +242,7 @@ export const LEAVE_LAYOUT: SheetLayout = {
     col('来源', 'text', {
       width: 20,
       result: true,
-      note: '每月之星补休1天（第十一条）；中午值班累计2次补休半天（第五条）',
+      note: '每月之星补休（第十一条）；中午值班累计计入补休的次数补休半天（第五条），天数与次数见“规则”表',
     }),
     col('获得日期', 'date', { width: 12, format: 'yyyy-mm-dd', result: true }),
     col('天数', 'number', { width: 8, format: '0.0', result: true }),
@@ -251,7 +250,7 @@ export const LEAVE_LAYOUT: SheetLayout = {
       width: 12,
       format: 'yyyy-mm-dd',
       result: true,
-      note: '每月之星补休应于3个月内休完（第十一条）；值班补休原则上当月休完（第五条）',
+      note: '每月之星补休应于“规则”表所定月数内休完（第十一条）；值班补休原则上当月休完（第五条）',
     }),
     col('已休天数', 'number', {
       min: 0,
@@ -359,108 +358,86 @@ export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   SUMMARY_LAYOUT,
 ]
 
-/** The 14 input columns of a month row after 工号 and 姓名, 出勤天数 … 质检扣分 (§9). */
-export const MONTH_INPUT_COLUMNS: readonly ColumnSpec[] = [
-  col('出勤天数', 'number', {
-    min: 0.5,
-    max: 31,
-    width: 8,
-    format: '0.0',
-    note: '当月出勤天数，可为半天（第七条（一））',
-  }),
-  col('接听电话数', 'integer', { min: 0, width: 10, note: '当月接听电话总数（第七条（一））' }),
-  col('文字咨询条数', 'integer', { min: 0, width: 10, note: '每3条折算1通电话（第七条（一））' }),
-  bool('带班班长', '带班班长工作量按130%计算（第七条（一））'),
-  col('迟到早退次数', 'integer', {
-    min: 0,
-    width: 10,
-    note: '每次扣1分（第七条（二））；留空则按“事件”表统计',
-  }),
-  col('旷工脱岗半天数', 'integer', {
-    min: 0,
-    width: 10,
-    note: '旷工或擅自脱岗每半天扣2分（第七条（二））；留空则按“事件”表统计',
-  }),
-  bool('全勤', '当月全勤加2分（第七条（二））；有迟到、早退、旷工的不得填“是”'),
-  col('中午值班加分次数', 'integer', {
-    min: 0,
-    width: 10,
-    note: '中午值班且未提前下班或补休的，每次加1分（第五条、第七条（二））；留空则按“值班”表统计',
-  }),
-  col('其他加班加分', 'number', {
-    width: 10,
-    format: '0.0',
-    note: '其他因工作需要加班的加分（第七条（二））；留空则按“事件”表“加班”统计',
-  }),
-  col('领导评价', 'number', {
-    min: 0,
-    max: 10,
-    width: 8,
-    format: '0.0',
-    note: '值班法官评分0-10分，精确到0.1（第七条（三））',
-  }),
-  col('满意率', 'percent', {
-    width: 8,
-    format: '0.0%',
-    note: '满意率（含满意、基本满意），如 96.5% 或 96.5；100%得10分，每低1%减0.1分（第七条（四））',
-  }),
-  col('有效投诉扣分', 'number', {
-    min: 0,
-    width: 10,
-    format: '0.0',
-    note: '有效投诉每次扣3-5分，同一通话只扣一次（第七条（四））；留空则按“事件”表统计',
-  }),
-  col('表扬次数', 'integer', { min: 0, width: 8, note: '每次加2分（第七条（四））；留空则按“事件”表统计' }),
-  col('质检扣分', 'number', {
-    min: 0,
-    width: 8,
-    format: '0.0',
-    note: '质量问题每次扣1-3分（第七条（五））；留空则按“事件”表统计',
-  }),
-]
+/** How each kind of month field is typed on the sheet. */
+const KIND_COLUMNS: Readonly<Record<FieldKind, Pick<ColumnSpec, 'type' | 'format' | 'options'>>> = {
+  days: { type: 'number', format: '0.0' },
+  count: { type: 'integer' },
+  bool: { type: 'bool', options: BOOL_OPTIONS },
+  points: { type: 'number', format: '0.0' },
+  rating: { type: 'number', format: '0.0' },
+  rate: { type: 'percent', format: '0.0%' },
+  duration: { type: 'integer' },
+}
 
-/** Count cells that fill from 事件 / 值班 when blank (§9). */
-export const COUNT_HEADERS = [
-  '迟到早退次数',
-  '旷工脱岗半天数',
-  '中午值班加分次数',
-  '其他加班加分',
-  '有效投诉扣分',
-  '表扬次数',
-  '质检扣分',
-] as const
+/** A month field's column: type from its kind, note and bounds from the rules in force. */
+function fieldColumn(f: AnyMonthField, rules: Rules): ColumnSpec {
+  const width = Math.min(12, Math.max(8, f.header.length * 2))
+  const max = f.max?.(rules)
+  return {
+    header: f.header,
+    ...KIND_COLUMNS[f.kind],
+    width,
+    note: f.note(rules),
+    ...(f.min !== undefined ? { min: f.min } : {}),
+    ...(max !== undefined ? { max } : {}),
+  }
+}
 
-export const MONTH_RESULT_COLUMNS: readonly ColumnSpec[] = [
-  ...breakdownScoreColumns({
-    workload: '业务工作量：35 + (日均接听 − 75) × 1，精确到0.1（第七条（一））',
-    total: '五项得分之和，满分100分（第七条）',
-  }),
-  col('排名', 'integer', {
-    width: 6,
-    result: true,
-    note: '参与考核人员中由高到低排名，并列同名次（第十一条）',
-  }),
-  col('每月之星', 'text', { width: 8, result: true, note: '月度得分前三名，补休1天（第十一条）' }),
-  col('倒数前三', 'text', { width: 8, result: true, note: '月度排名倒数前三名（第十五条、第十六条）' }),
-  col('预警', 'text', {
-    width: 50,
-    result: true,
-    note: '谈话提醒（第十五条）、辞退或更换（第十六条）的情形；“不参与：”表示当月不参与考核（第十四条、第十七条）',
-  }),
-]
+/** The 14 input columns of a month row after 工号 and 姓名, 出勤天数 … 质检扣分 (§9), from core/fields.ts. */
+export function monthInputColumns(rules: Rules = defaultRules()): ColumnSpec[] {
+  return SHEET_FIELDS.map((f) => fieldColumn(f, rules))
+}
 
-export const MONTH_RESULT_HEADERS: readonly string[] = MONTH_RESULT_COLUMNS.map((c) => c.header)
+/** The optional month columns (an import's rating counts and talk time), as a sheet lays them out. */
+export function optionalMonthColumns(rules: Rules = defaultRules()): ColumnSpec[] {
+  return OPTIONAL_FIELDS.map((f) => fieldColumn(f, rules))
+}
 
-export function monthLayout(month: MonthKey): SheetLayout {
+/** The month result columns, their notes quoting the rules in force. */
+export function monthResultColumns(rules: Rules = defaultRules()): ColumnSpec[] {
+  const r = ruleText
+  return [
+    ...breakdownScoreColumns({
+      workload: `业务工作量：${r(rules['workload.basePoints'])} + (日均接听 − ${r(rules['workload.baseCalls'])}) × ${r(rules['workload.pointsPerCall'])}，精确到0.1（第七条（一））`,
+      total: '五项得分之和，满分100分（第七条）',
+    }),
+    col('排名', 'integer', {
+      width: 6,
+      result: true,
+      note: '参与考核人员中由高到低排名，并列同名次（第十一条）',
+    }),
+    col('每月之星', 'text', {
+      width: 8,
+      result: true,
+      note: `月度得分前${r(rules['stars.count'])}名，补休${r(rules['leave.starDays'])}天（第十一条）`,
+    }),
+    col('倒数前三', 'text', {
+      width: 8,
+      result: true,
+      note: `月度排名倒数前${r(rules['bottom.count'])}名（第十五条、第十六条）`,
+    }),
+    col('预警', 'text', {
+      width: 50,
+      result: true,
+      note: '谈话提醒（第十五条）、辞退或更换（第十六条）的情形；“不参与：”表示当月不参与考核（第十四条、第十七条）',
+    }),
+  ]
+}
+
+export const MONTH_RESULT_HEADERS: readonly string[] = monthResultColumns().map((c) => c.header)
+
+/** A month sheet's layout; notes quote `rules`, the rules in force for the month. */
+export function monthLayout(month: MonthKey, rules: Rules = defaultRules()): SheetLayout {
   return {
     name: monthSheetName(month),
     frozenColumns: 2,
     tabColor: '#1a73e8',
-    columns: [ID, NAME, ...MONTH_INPUT_COLUMNS, ...MONTH_RESULT_COLUMNS],
+    columns: [ID, NAME, ...monthInputColumns(rules), ...monthResultColumns(rules)],
   }
 }
 
-export function quarterLayout(p: Period): SheetLayout {
+/** A quarter sheet's layout; notes quote `rules`, the rules in force for the quarter. */
+export function quarterLayout(p: Period, rules: Rules = defaultRules()): SheetLayout {
   const months = monthsOf({ kind: 'quarter', year: p.year, quarter: p.kind === 'quarter' ? p.quarter : 1 })
   return {
     name: quarterSheetName(p),
@@ -488,7 +465,7 @@ export function quarterLayout(p: Period): SheetLayout {
       col('建议档次', 'text', {
         width: 12,
         result: true,
-        note: '按排名建议：优秀不超过20%，良好不超过30%，其余称职；并列跨档的标“并列待定”（第十三条）',
+        note: `按排名建议：优秀不超过${ruleText(rules['tier.excellentShare'].mul(100))}%，良好不超过${ruleText(rules['tier.goodShare'].mul(100))}%，其余称职；并列跨档的标“并列待定”（第十三条）`,
       }),
       col('最终档次', 'enum', {
         options: TIERS,
@@ -500,7 +477,10 @@ export function quarterLayout(p: Period): SheetLayout {
   }
 }
 
-export function yearLayout(year: number): SheetLayout {
+/** A year sheet's layout; notes quote `rules`, the rules in force for the year. */
+export function yearLayout(year: number, rules: Rules = defaultRules()): SheetLayout {
+  const share = `${ruleText(rules['year.baseShare'].mul(100))}%`
+  const top = ruleText(rules['leader.max'])
   const months = monthsOf({ kind: 'year', year })
   return {
     name: yearSheetName(year),
@@ -516,14 +496,14 @@ export function yearLayout(year: number): SheetLayout {
         width: 10,
         format: '0.00',
         result: true,
-        note: '月度考核平均分的90%（第十条）',
+        note: `月度考核平均分的${share}（第十条）`,
       }),
       col('领导评价', 'number', {
         min: 0,
-        max: 10,
+        max: Number(rules['leader.max'].valueOf()),
         width: 8,
         format: '0.0',
-        note: '分管庭领导或其授权的协管领导评分0-10分，精确到0.1（第十条）；填写后再次年度结算',
+        note: `分管庭领导或其授权的协管领导评分0-${top}分，精确到0.1（第十条）；填写后再次年度结算`,
       }),
       col('年度得分', 'number', {
         width: 10,
@@ -536,7 +516,7 @@ export function yearLayout(year: number): SheetLayout {
       col('领导评价档次', 'text', {
         width: 10,
         result: true,
-        note: '5分以下不称职，5-7分基本称职，7-9分称职，9-10分优秀（第十条）',
+        note: `${ruleText(rules['band.basic'])}分以下不称职，${ruleText(rules['band.basic'])}-${ruleText(rules['band.competent'])}分基本称职，${ruleText(rules['band.competent'])}-${ruleText(rules['band.excellent'])}分称职，${ruleText(rules['band.excellent'])}-${top}分优秀（第十条）`,
       }),
       col('最终档次', 'enum', { options: TIERS, width: 10, note: '由分管庭领导评定（第十三条）' }),
       col('备注', 'text', { width: 40, result: true }),

@@ -7,11 +7,12 @@
  */
 import { isLocalDate, type LocalDate } from '../core/dates'
 import { exact, toFixed } from '../core/decimal'
+import { fieldOfHeader, fieldsOf, showInput } from '../core/fields'
 import type { MonthBreakdown, MonthInput } from '../core/model'
 import { parseRate, parseText } from '../core/parse'
 import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
 import { InputError } from '../core/problems'
-import { explainMonth, showExact } from '../core/score'
+import { explainMonth } from '../core/score'
 import { INPUT_SHEETS, parseInputs, tableOf } from './context'
 import {
   type AlertRow,
@@ -21,18 +22,18 @@ import {
   readAlerts,
   readLeave,
 } from './insights'
-import { COUNT_HEADERS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { evaluateMonth } from './month'
 import { cellOf, flagOf, idOf, numberOf, table } from './read'
 import type { Cell, Grid, Workbook } from './types'
 
-/** The inputs behind each component (§9 headers). */
+/** The inputs behind each component (§9 headers), from the field table (core/fields.ts). */
 export const COMPONENT_INPUTS: Readonly<Record<ComponentKey, readonly string[]>> = {
-  workload: ['出勤天数', '接听电话数', '文字咨询条数', '带班班长'],
-  attendance: ['迟到早退次数', '旷工脱岗半天数', '全勤', '中午值班加分次数', '其他加班加分'],
-  leader: ['领导评价'],
-  satisfaction: ['满意率', '有效投诉扣分', '表扬次数'],
-  qc: ['质检扣分'],
+  workload: fieldsOf('workload').map((f) => f.header),
+  attendance: fieldsOf('attendance').map((f) => f.header),
+  leader: fieldsOf('leader').map((f) => f.header),
+  satisfaction: fieldsOf('satisfaction').map((f) => f.header),
+  qc: fieldsOf('qc').map((f) => f.header),
 }
 
 export interface InputValue {
@@ -139,42 +140,9 @@ function dateCell(cell: Cell): string {
 
 /** A parsed input as the statement shows it (满意率 as a percentage). */
 function inputText(input: MonthInput, header: string): string {
-  const yes = (b: boolean) => (b ? '是' : '否')
-  switch (header) {
-    case '出勤天数':
-      return showExact(input.days)
-    case '接听电话数':
-      return String(input.calls)
-    case '文字咨询条数':
-      return String(input.texts)
-    case '带班班长':
-      return yes(input.isLeader)
-    case '迟到早退次数':
-      return String(input.lateOrEarly)
-    case '旷工脱岗半天数':
-      return String(input.absentHalfDays)
-    case '全勤':
-      return yes(input.fullAttendance)
-    case '中午值班加分次数':
-      return String(input.noonDuties)
-    case '其他加班加分':
-      return showExact(input.extraPoints)
-    case '领导评价':
-      return showExact(input.leaderRating)
-    case '满意率':
-      return `${showExact(input.satisfaction.mul(100))}%`
-    case '有效投诉扣分':
-      return showExact(input.complaintPoints)
-    case '表扬次数':
-      return String(input.praises)
-    case '质检扣分':
-      return showExact(input.qcPoints)
-    default:
-      return ''
-  }
+  const f = fieldOfHeader(header)
+  return f ? showInput(f, input) : ''
 }
-
-const FILLED_FROM: ReadonlySet<string> = new Set(COUNT_HEADERS)
 
 function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, Grid>): StatementMonth {
   const name = monthSheetName(month)
@@ -222,14 +190,13 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
   const input = evaluated?.input ?? null
   const explained = input ? explainMonth(input, inputs.rules) : null
   const inputValues = (headers: readonly string[]): InputValue[] =>
-    headers.map((h) => {
+    headers.flatMap((h) => {
       const cell = cellOf(t, row, h)
-      const filled = FILLED_FROM.has(h) && parseText(cell) === ''
+      const f = fieldOfHeader(h)
+      if (f?.optional && (!t.columns.has(h) || parseText(cell) === '')) return [] // not carried by this sheet
+      const source = f?.records && parseText(cell) === '' ? f.records.sheet : null
       const value = input ? inputText(input, h) : show(cell, h)
-      return {
-        label: h,
-        value: filled ? `${value}（按“${h === '中午值班加分次数' ? '值班' : '事件'}”表统计）` : value,
-      }
+      return [{ label: h, value: source ? `${value}（按“${source}”表统计）` : value }]
     })
   const lines: StatementLine[] = COMPONENTS.map((c) => ({
     key: c.key,
