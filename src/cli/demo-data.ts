@@ -186,7 +186,7 @@ export interface DemoYear {
   readonly yearRatings: ReadonlyMap<string, number>
 }
 
-const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places
+const round = (x: number, places: number) => Number(x.toFixed(places))
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
 
 /** Incidents placed by hand so that the 办法's alerts have something to find. */

@@ -1,7 +1,7 @@
 /**
  * Deadlines (第八条 month, 第九条 quarter, 第十条 year). Nominal dates: the month's preliminary totals
  * (初评, 公示) by the 5th of the next month and its final scores (终评) by the 10th; a quarter's final
- * scores by the 10th of the quarter's next month (its 初评 date is that month's 5th, as for months); the
+ * scores by the 10th of the quarter's next month — its only deadline: 第九条 sets no 公示 for a quarter; the
  * year's by 5 / 10 January. "遇节假日顺延至节假日后三个工作日内": a nominal date that is not a working
  * day rolls to the third working day after that run of rest days.
  */
@@ -19,6 +19,14 @@ export interface Deadline {
 }
 
 const WHAT: Record<DeadlineKind, string> = { 初评: '考核分数初步统计并公示', 终评: '考核得分评定并报送' }
+
+/**
+ * The deadlines a period has: 初评 (公示) and 终评 for a month (第八条) and a year (第十条); only 终评 for a
+ * quarter (第九条).
+ */
+export function deadlineKinds(period: Period): readonly DeadlineKind[] {
+  return period.kind === 'quarter' ? ['终评'] : ['初评', '终评']
+}
 
 /** The nominal date: day 5 (初评) or 10 (终评) of the month after the period ends. */
 export function nominalDeadline(period: Period, which: DeadlineKind, rules: Rules): LocalDate {
@@ -67,6 +75,8 @@ export function deadline(
   calendar: WorkCalendar,
   rules: Rules,
 ): Deadline {
+  // 第九条：季度考核得分由带班班长于季度结束后次月10日前报送 — one date, asked for as 初评 or 终评.
+  if (period.kind === 'quarter') return ownDeadline(period, '终评', calendar, rules)
   const own = ownDeadline(period, which, calendar, rules)
   if (which === '初评') return own
   const preliminary = ownDeadline(period, '初评', calendar, rules)

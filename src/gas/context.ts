@@ -5,13 +5,14 @@
  * Every Apps Script global is guarded, so the bundle also runs in a bare V8 context.
  */
 import type { LocalDate } from '../core/dates'
+import type { DayOverride } from '../core/holidays'
 import type { DateReader } from '../core/parse'
-import { defaultDateReader } from '../core/parse'
-import { monthPeriod } from '../core/period'
+import { defaultDateReader, isDate } from '../core/parse'
+import { type MonthKey, monthPeriod } from '../core/period'
 import { defaultRules, type Rules } from '../core/rules'
 import { monthOfSheetName, SHEET } from '../workbook/layouts'
-import { rulesForPeriod } from '../workbook/read'
-import type { Cell } from '../workbook/types'
+import { readHolidays, rulesForPeriod, table } from '../workbook/read'
+import type { Cell, Grid } from '../workbook/types'
 
 export type RulesProvider = () => Rules
 
@@ -22,23 +23,62 @@ export type RulesProvider = () => Rules
  * or without a `规则` sheet.
  */
 function sheetRules(): Rules {
-  if (typeof SpreadsheetApp === 'undefined' || typeof Utilities === 'undefined') return defaultRules()
   try {
-    const ss = SpreadsheetApp.getActive()
-    const sheet = ss.getSheetByName(SHEET.rules)
-    if (!sheet) return defaultRules()
-    const readDate = sheetDateReader()
-    const grid = sheet
-      .getDataRange()
-      .getValues()
-      .map((row) => row.map((v): Cell => (v instanceof Date ? readDate(v) : v === null ? '' : (v as Cell))))
-    const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM')
-    const month = monthOfSheetName(ss.getActiveSheet().getName()) ?? today
-    return rulesForPeriod(grid, monthPeriod(month))
+    const grid = sheetGrid(SHEET.rules)
+    if (!grid) return defaultRules()
+    return rulesForPeriod(grid, monthPeriod(formulaMonth()))
   } catch (e) {
     console.error('规则表读取失败，按默认规则计算', e)
     return defaultRules()
   }
+}
+
+/**
+ * A sheet of the active spreadsheet as workflows see it (dates as ISO text in the spreadsheet's time
+ * zone, blanks as ''), read in one call; null without Apps Script or without the sheet.
+ */
+export function sheetGrid(name: string): Grid | null {
+  if (typeof SpreadsheetApp === 'undefined' || typeof Utilities === 'undefined') return null
+  const sheet = SpreadsheetApp.getActive().getSheetByName(name)
+  if (!sheet) return null
+  const readDate = sheetDateReader()
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((row) =>
+      row.map((v): Cell => (isDate(v) ? readDate(v) : v === null || v === undefined ? '' : (v as Cell))),
+    )
+}
+
+/** The month of the sheet holding the formula (`2026-05 月度`), or this month elsewhere. */
+export function formulaMonth(): MonthKey {
+  const ss = SpreadsheetApp.getActive()
+  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM')
+  return monthOfSheetName(ss.getActiveSheet().getName()) ?? today
+}
+
+export type HolidaysProvider = () => readonly DayOverride[]
+
+/** 节假日 as the closes read it (SPEC §8: the sheet counts everywhere a deadline is shown, =DEADLINE() too). */
+function sheetHolidays(): readonly DayOverride[] {
+  try {
+    const grid = sheetGrid(SHEET.holidays)
+    return grid ? readHolidays(table(SHEET.holidays, grid), []) : []
+  } catch (e) {
+    console.error('节假日表读取失败，按内置日历计算', e)
+    return []
+  }
+}
+
+let holidaysProvider: HolidaysProvider = sheetHolidays
+
+/** Hook for the `节假日` sheet (null restores the sheet reader). */
+export function setHolidaysProvider(provider: HolidaysProvider | null): void {
+  holidaysProvider = provider ?? sheetHolidays
+}
+
+export function currentHolidays(): readonly DayOverride[] {
+  return holidaysProvider()
 }
 
 let rulesProvider: RulesProvider = sheetRules

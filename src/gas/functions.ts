@@ -36,7 +36,7 @@ import type { Rules } from '../core/rules'
 import { attendanceScore, monthBreakdown, qcScore, satisfactionScore, workloadScore } from '../core/score'
 import { proposeTiers } from '../core/tiers'
 import { BREAKDOWN_COLUMNS, BREAKDOWN_HEADERS } from '../workbook/layouts'
-import { currentRules, formulaRow, sheetDateReader } from './context'
+import { currentHolidays, currentRules, formulaRow, sheetDateReader } from './context'
 
 type Out = number | string | boolean
 type Result = Out | Out[][]
@@ -376,7 +376,7 @@ export function YEARSCORE(monthTotals: unknown, leaderRating: unknown): Result {
     const totals = totalsOfRow(row)
     const rating = ratingOf(i)
     if (totals.length === 0 && isBlank(rating)) return ''
-    const y = yearScore(totals, need(parseRating(rating, '年度领导评价')), rules)
+    const y = yearScore(totals, need(parseRating(rating, '年度领导评价', rules['leader.max'])), rules)
     if (y === null) throw new InputError('没有可计算的月度得分')
     return toCellNumber(y.total, 2)
   }
@@ -401,7 +401,9 @@ export function YEARSCORE(monthTotals: unknown, leaderRating: unknown): Result {
  */
 export function LEADERBAND(rating: unknown): Result {
   const rules = currentRules()
-  return elementwise([rating], ([r]) => leaderBand(need(parseRating(r, '领导评价')), rules))
+  return elementwise([rating], ([r]) =>
+    leaderBand(need(parseRating(r, '领导评价', rules['leader.max'])), rules),
+  )
 }
 
 /** A period cell: text 2026-05 / 2026-Q2 / 2026, the number 2026, or a Date (Sheets turns 2026-05 into one). */
@@ -497,7 +499,7 @@ export function TIER(scores: unknown): Result {
 }
 
 /**
- * 考核截止日（第八条至第十条）：初评为次月5日、终评为次月10日，遇节假日顺延至节假日后第三个工作日。
+ * 考核截止日（第八条至第十条）：初评为次月5日、终评为次月10日，遇节假日顺延至节假日后第三个工作日；季度只有次月10日一个截止日（第九条）；按“节假日”表补充的安排计算。
  *
  * @param {string|Array<Array<string>>} period 考核期间：2026-05、2026-Q2 或 2026
  * @param {string} which 初评（默认）或 终评
@@ -507,7 +509,7 @@ export function TIER(scores: unknown): Result {
 export function DEADLINE(period: unknown, which?: unknown): Result {
   const rules = currentRules()
   const readDate = sheetDateReader()
-  const calendar = workCalendar()
+  const calendar = workCalendar(currentHolidays())
   return elementwise([period, which], ([p, w]) => {
     const kind = isBlank(w) ? '初评' : parseText(w)
     if (kind !== '初评' && kind !== '终评')

@@ -433,7 +433,10 @@ export class SpreadsheetWorkbook implements Workbook {
       this.ensureSize(state, Math.max(needRows, 2, reserve), width, null, undo)
       this.exactSize(state)
       this.writeLayout(state, layout, created, undo)
-    } else if (w.reserveRows !== undefined) this.ensureSize(state, reserve, width, layout, undo)
+    } else {
+      if (w.reserveRows !== undefined) this.ensureSize(state, reserve, width, layout, undo)
+      if (w.refreshNotes) state.sheet.getRange(1, 1, 1, width).setNotes([columns.map((c) => c.note ?? '')])
+    }
 
     // The blocks written (first column, width, range): a fill covers the same cells, one range for both.
     const blocks: { column: number; span: number; range: Range | null }[] = []

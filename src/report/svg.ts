@@ -38,7 +38,7 @@ export function escapeXml(text: string): string {
 
 /** Round for SVG coordinates (two decimals keep files small and stable in tests). */
 function r2(n: number): string {
-  return String(Math.round(n * 100) / 100)
+  return String(Number(n.toFixed(2)))
 }
 
 /** "Nice" axis ticks covering [min, max] with about `count` steps (1, 2, 2.5, 5 × 10^k). */

@@ -263,7 +263,9 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
   const writes: SheetWrite[] = [
     {
       sheet: sheet.sheet,
-      layout: monthLayout(month),
+      layout: monthLayout(month, inputs.rules),
+      // Header notes quote the rules in force (§9): rewritten unless this is a re-close on the same inputs.
+      refreshNotes: knownProtection(inputs, period).known !== 'same',
       mode: 'columns',
       columns: MONTH_RESULT_HEADERS,
       rows,

@@ -231,7 +231,8 @@ export function analyseQuarter(
       writes: [
         {
           sheet: name,
-          layout: quarterLayout(period),
+          layout: quarterLayout(period, inputs.rules),
+          refreshNotes: true,
           mode: 'replace',
           rows,
           highlights,

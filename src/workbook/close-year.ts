@@ -65,7 +65,7 @@ export function analyseYear(
   for (const row of previous.rows) {
     const v = cellOf(previous, row, '领导评价')
     if (isBlank(v)) continue
-    const r = parseRating(v, '领导评价')
+    const r = parseRating(v, '领导评价', inputs.rules['leader.max'])
     if (r.ok) ratings.set(idOf(cellOf(previous, row, '工号')), r.value)
     else problems.push({ sheet: name, cell: refOf(previous, row.row, '领导评价'), message: r.message })
   }
@@ -166,7 +166,8 @@ export function analyseYear(
     const writes: SheetWrite[] = [
       {
         sheet: name,
-        layout: yearLayout(year),
+        layout: yearLayout(year, inputs.rules),
+        refreshNotes: true,
         mode: 'replace',
         rows,
         highlights,

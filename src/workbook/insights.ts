@@ -5,7 +5,8 @@
  * breakdown, stars and alerts by month, open alerts, 补休 expiring soon, deadlines with days left.
  */
 import { daysBetween, isLocalDate, type LocalDate } from '../core/dates'
-import { type DeadlineKind, deadline } from '../core/deadlines'
+import { type DeadlineKind, deadline, deadlineKinds } from '../core/deadlines'
+import { exact, mean as meanExact, toCellNumber } from '../core/decimal'
 import { type DayOverride, workCalendar } from '../core/holidays'
 import { EXPIRING_SOON_DAYS } from '../core/leave'
 import type { MonthBreakdown } from '../core/model'
@@ -21,7 +22,7 @@ import {
   shiftMonth,
 } from '../core/period'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
-import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, table } from './read'
+import { cellOf, flagOf, idOf, numberOf, readHolidays, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 
@@ -32,16 +33,9 @@ function dateText(cell: Cell): LocalDate | null {
   return isLocalDate(t) ? t : null
 }
 
+/** 节假日 as the closes read it (read.ts's one reader); rows with problems are left out here. */
 export function readDayOverrides(grid: Grid | undefined): DayOverride[] {
-  const t = table(SHEET.holidays, grid)
-  const out: DayOverride[] = []
-  for (const row of t.rows) {
-    const date = dateText(cellOf(t, row, '日期'))
-    const type = parseText(cellOf(t, row, '类型'))
-    if (date && (type === '休息日' || type === '工作日'))
-      out.push({ date, type, note: parseText(cellOf(t, row, '说明')) })
-  }
-  return out
+  return readHolidays(table(SHEET.holidays, grid), [])
 }
 
 // ── The model ─────────────────────────────────────────────────────────────────────────────────────────
@@ -209,7 +203,7 @@ export interface InsightOptions {
 
 function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null
-  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100
+  return toCellNumber(meanExact(values.map((v) => exact(v))), 2)
 }
 
 /** Reads a month sheet's rows (inputs are ignored; results as frozen by the close). */
@@ -265,7 +259,7 @@ export function readLeave(grid: Grid | undefined, asOf: LocalDate): LeaveRow[] {
       earned: dateText(cellOf(t, row, '获得日期')) ?? parseText(cellOf(t, row, '获得日期')),
       days,
       taken,
-      remaining: Math.round((days - taken) * 10) / 10,
+      remaining: toCellNumber(exact(days).sub(exact(taken))),
       expires,
       daysLeft: daysBetween(asOf, expires),
       status: parseText(cellOf(t, row, '状态')),
@@ -359,21 +353,19 @@ function deadlineRows(
   return out.sort((a, b) => a.due.localeCompare(b.due))
 }
 
-/** The deadlines of a period itself: 初评 and 终评 for a month or year; 终评 for a quarter (第九条). */
-export function periodDeadlineKinds(period: Period): readonly DeadlineKind[] {
-  return period.kind === 'quarter' ? ['终评'] : ['初评', '终评']
-}
+/** The deadlines of a period itself (core/deadlines.ts deadlineKinds, 第八至十条). */
+export const periodDeadlineKinds = deadlineKinds
 
 /** The periods whose deadlines fall in the month of `asOf`: last month, the quarter / year it closed. */
 export function periodsDueIn(asOf: LocalDate): { period: Period; which: readonly DeadlineKind[] }[] {
   const prev = shiftMonth(asOf.slice(0, 7), -1)
   const { year, month } = parseMonthKey(prev)
-  const out: { period: Period; which: readonly DeadlineKind[] }[] = [
-    { period: monthPeriod(prev), which: ['初评', '终评'] },
+  const periods: Period[] = [
+    monthPeriod(prev),
+    ...(month % 3 === 0 ? [{ kind: 'quarter', year, quarter: month / 3 } as const] : []),
+    ...(month === 12 ? [{ kind: 'year', year } as const] : []),
   ]
-  if (month % 3 === 0) out.push({ period: { kind: 'quarter', year, quarter: month / 3 }, which: ['终评'] })
-  if (month === 12) out.push({ period: { kind: 'year', year }, which: ['初评', '终评'] })
-  return out
+  return periods.map((period) => ({ period, which: deadlineKinds(period) }))
 }
 
 /** Every sheet the dashboards read, for one batched read. */

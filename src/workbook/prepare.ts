@@ -52,7 +52,7 @@ export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
     (p) => p.sheet === '人员' || p.sheet === '规则' || p.sheet === '借调',
   )
   if (rosterProblems.length > 0) return refuse(rosterProblems)
-  const layout = monthLayout(month)
+  const layout = monthLayout(month, inputs.rules)
   const headers = layout.columns.map((c) => c.header)
   const rows: Cell[][] = []
   let excluded = 0

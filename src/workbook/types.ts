@@ -81,6 +81,12 @@ export interface SheetWrite {
    * later actions fit without growing the sheet then. Only sheets that already have their layout.
    */
   readonly reserveRows?: number
+  /**
+   * Rewrite the header notes even when the header row already matches the layout: notes quote the rules
+   * in force (§9), which may have changed since the sheet was laid out. Hosts that always write the notes
+   * (the .xlsx host) may ignore it.
+   */
+  readonly refreshNotes?: boolean
 }
 
 export interface ProtectSpec {

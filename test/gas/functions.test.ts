@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { exact } from '../../src/core/decimal'
 import { MONTH_INPUT_HEADERS } from '../../src/core/fields'
 import { defaultRules } from '../../src/core/rules'
-import { setRulesProvider } from '../../src/gas/context'
+import { setHolidaysProvider, setRulesProvider } from '../../src/gas/context'
 import {
   ATTENDANCESCORE,
   DEADLINE,
@@ -257,6 +257,20 @@ describe('第八条–第十条 DEADLINE', () => {
     ['2025-12', '', '2026-01-05'],
   ])('第八条 %s %s → %s', (period, which, due) => {
     expect(DEADLINE(period, which)).toBe(due)
+  })
+
+  it('第九条 a quarter has one deadline, the 10th, asked for as 初评 or 终评', () => {
+    expect(DEADLINE('2026-Q2')).toBe('2026-07-10')
+    expect(DEADLINE('2026-Q2', '终评')).toBe('2026-07-10')
+  })
+
+  it('§8 the 节假日 sheet counts: a rest day added there moves the deadline', () => {
+    setHolidaysProvider(() => [{ date: '2026-06-05', type: '休息日', note: '本院安排' }])
+    try {
+      expect(DEADLINE('2026-05')).toBe('2026-06-10') // third working day after the rest day
+    } finally {
+      setHolidaysProvider(null)
+    }
   })
 
   it('第八条 a year without holiday data is a clear error, a bad kind too', () => {

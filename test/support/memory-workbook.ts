@@ -64,6 +64,8 @@ export class MemoryWorkbook implements Workbook {
           break
         }
       }
+      // Header notes as a host keeps them: written with the layout (as the .xlsx host does at every write).
+      this.notes.set(w.sheet, new Map(w.layout.columns.map((c) => [c.header, c.note ?? ''])))
       if (w.highlights) this.highlights.set(w.sheet, [...w.highlights])
       if (w.protect === false) this.protections.delete(w.sheet)
       else if (w.protect) this.protections.set(w.sheet, w.protect)
@@ -96,6 +98,9 @@ export class MemoryWorkbook implements Workbook {
   }
 
   // ---- test helpers
+
+  /** Header notes per sheet, by header. */
+  readonly notes = new Map<string, Map<string, string>>()
 
   /** Sets a sheet's data rows (header from the existing sheet, or `header` when given). */
   setRows(name: string, rows: Grid, header?: readonly Cell[]): void {

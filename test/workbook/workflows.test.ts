@@ -13,6 +13,7 @@ import {
   setupWorkbook,
   validatePeriod,
 } from '../../src/workbook/workflows'
+import { buildStatement } from '../../src/workbook/statement'
 import { MemoryWorkbook } from '../support/memory-workbook'
 import { apply, fillMonth, newBook } from './fixture'
 
@@ -423,5 +424,33 @@ describe('批量读写', () => {
     const view = alerts(book, '2026-07-03')
     expect(view.openAlerts.some((a) => a.id === 'A07' && a.level === '辞退或更换')).toBe(true)
     expect(view.deadlines.length).toBeGreaterThan(0)
+  })
+})
+
+describe('规则 in notes and statements (§9: the values in force, never the defaults)', () => {
+  it('第七条（一） a changed 带班班长工作量系数 is quoted by the month sheet note and the statement', () => {
+    const book = newBook()
+    const rules = book.sheets.get(SHEET.rules) ?? []
+    rules.push(['workload.leaderFactor', 1.5, '2026-01-01', '', '第七条（一）'])
+    rules.push(['leader.max', 9, '2026-01-01', '', '第七条（三）'])
+    fillMonth(book, '2026-04')
+    apply(book, closePeriod(book, APR))
+    const notes = book.notes.get(APR_SHEET)
+    expect(notes?.get('带班班长')).toContain('150%')
+    expect(notes?.get('带班班长')).not.toContain('130%')
+    expect(notes?.get('领导评价')).toContain('0-9分')
+    const statement = buildStatement(book, APR, 'A01')
+    const workload = statement.months[0]?.lines.find((l) => l.key === 'workload')
+    expect(workload?.explanation).toContain('×1.5')
+  })
+
+  it('第七条（三） leader.max bounds the rating: 9.5 is refused when the maximum is 9', () => {
+    const book = newBook()
+    ;(book.sheets.get(SHEET.rules) ?? []).push(['leader.max', 9, '2026-01-01', '', '第七条（三）'])
+    fillMonth(book, '2026-04')
+    book.setCell(APR_SHEET, 'A02', '领导评价', 9.5)
+    const problems = validatePeriod(book, APR)
+    expect(problems).toEqual([expect.objectContaining({ sheet: APR_SHEET })])
+    expect(problems[0]?.message).toMatch(/领导评价应为0到9之间/)
   })
 })
