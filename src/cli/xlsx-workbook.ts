@@ -3,9 +3,11 @@
  * apply synchronously, save once (async, atomically — see file.ts). Same sheets, headers, dropdowns, notes,
  * fills and protections as the Google Sheets host, so a workbook can move between the two.
  */
+
 import os from 'node:os'
 import ExcelJS from 'exceljs'
 import { isLocalDate } from '../core/dates'
+import { NO_RESULT } from '../core/parse'
 import { LOG_LAYOUT } from '../workbook/layouts'
 import {
   type Cell,
@@ -129,9 +131,12 @@ export function normaliseValue(value: ExcelJS.CellValue): Cell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : utcLocalDate(value)
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('error' in value) return ''
+    // An error value stays what it is (#REF!…), and a formula that was never computed is said so (SPEC §2):
+    // the readers report both by name, never as blank or 0 (core/parse.ts cellError).
+    if ('error' in value) return String((value as { error: unknown }).error)
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result
+      if (result === undefined || result === null) return NO_RESULT
       return normaliseValue(isCellValue(result) ? result : null)
     }
     if ('hyperlink' in value) {

@@ -104,3 +104,11 @@ export function monthPeriod(key: MonthKey): Period {
   const { year, month } = parseMonthKey(key)
   return { kind: 'month', year, month }
 }
+
+/**
+ * 第八条至第十条: results are settled after the period ("次月…前"), so a period can be closed only once it
+ * has ended — from the day after its last day. `today` is a calendar date the host supplies.
+ */
+export function hasEnded(period: Period, today: LocalDate): boolean {
+  return today > lastDay(period)
+}

@@ -9,12 +9,12 @@ export interface Problem {
   /**
    * What kind of problem it is, for workflows that act on it (never match the Chinese message):
    * 'missing-sheet' — the sheet the period needs does not exist; 'unclosed-month' — a month a quarter or
-   * year close needs is not closed (or has no sheet).
+   * year close needs is not closed (or has no sheet); 'not-ended' — the period has not ended yet.
    */
   readonly code?: ProblemCode
 }
 
-export type ProblemCode = 'missing-sheet' | 'unclosed-month'
+export type ProblemCode = 'missing-sheet' | 'unclosed-month' | 'not-ended'
 
 /** A Chinese message meant for the user; hosts show `message` as is and never a stack trace. */
 export class InputError extends Error {

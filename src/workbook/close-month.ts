@@ -15,11 +15,13 @@ import {
   dayAfter,
   firstDay,
   formatPeriod,
+  hasEnded,
   lastDay,
   type MonthKey,
   monthPeriod,
   type Period,
   periodLabel,
+  shiftMonth,
 } from '../core/period'
 import type { Problem } from '../core/problems'
 import { bottomGroup, monthStars, rankScores, type Scored } from '../core/ranking'
@@ -38,7 +40,7 @@ import {
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
-import { CLOSE_ACTION, closedDigest, periodState } from './state'
+import { CLOSE_ACTION, closedDigest, isClosed, periodNotEnded, periodState } from './state'
 import { legacyMonths, NO, readSummary, standings, summaryFromMonthSheet, summaryWrite } from './summary'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
 
@@ -59,7 +61,13 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
   const sheet = tableOf(grids, name)
   const evaluation = evaluateMonth(inputs, sheet, month)
   const early = notEnded(month, book.now().slice(0, 10))
-  const problems = [...(early ? [early] : []), ...inputs.problems, ...evaluation.problems]
+  const order = previousUnclosed(book, inputs, month)
+  const problems = [
+    ...(early ? [early] : []),
+    ...(order ? [order] : []),
+    ...inputs.problems,
+    ...evaluation.problems,
+  ]
   if (problems.length === 0) {
     const moved = changedSinceClose(inputs, month, grids.get(name))
     if (moved) problems.push(moved)
@@ -91,12 +99,23 @@ function monthDigest(inputs: Inputs, grid: Grid): string {
  * before its last day is a problem, so a half-entered month is never frozen by a click made too early.
  */
 export function notEnded(month: MonthKey, today: string): Problem | null {
-  const period = monthPeriod(month)
-  if (!isLocalDate(today) || today > lastDay(period)) return null
+  return periodNotEnded(monthPeriod(month), monthSheetName(month), today)
+}
+
+/**
+ * Months close in order (§11): sanctions read the earlier months' standings (第十五、十六条（一）), so a month
+ * whose previous month has a sheet that is not closed is refused, naming the month to close first. A
+ * previous month without a sheet (the book's first month) does not block.
+ */
+function previousUnclosed(book: Workbook, inputs: Inputs, month: MonthKey): Problem | null {
+  const previous = shiftMonth(month, -1)
+  const sheet = monthSheetName(previous)
+  if (!book.sheetNames().includes(sheet) || isClosed(inputs.log, monthPeriod(previous))) return null
   return {
-    sheet: monthSheetName(month),
+    sheet,
     cell: 'A1',
-    message: `月份尚未结束：${periodLabel(period)}到${lastDay(period)}才结束（今天是${today}），请在${dayAfter(period)}及以后结算`,
+    code: 'unclosed-month',
+    message: `请先结算${periodLabel(monthPeriod(previous))}（“${sheet}”尚未结算）：本月的排名预警要用到上月的结果（第十五条、第十六条）`,
   }
 }
 
@@ -296,7 +315,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       outcome: summary,
       digest: monthDigest(inputs, grid),
     },
-    message: `${label}月度结算完成：${summary}`,
+    message: [`${label}月度结算完成：${summary}`, ...evaluation.notices].join('\n'),
   })
 }
 

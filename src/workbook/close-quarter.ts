@@ -19,7 +19,7 @@ import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
-import { CLOSE_ACTION, closedDigest, isClosed, periodState } from './state'
+import { CLOSE_ACTION, closedDigest, isClosed, periodNotEnded, periodState } from './state'
 import {
   legacyMonths,
   readSummary,
@@ -158,6 +158,8 @@ export function analyseQuarter(
     ),
     ...unclosedMonths(book, inputs.log, months),
   ]
+  const early = periodNotEnded(period, name, book.now().slice(0, 10))
+  if (early) problems.unshift(early)
   const run = (): Outcome => {
     if (problems.length > 0) {
       const missing = problems.filter((p) => p.code === 'unclosed-month').map((p) => p.sheet)

@@ -31,7 +31,7 @@ import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
-import { CLOSE_ACTION, isClosed } from './state'
+import { CLOSE_ACTION, isClosed, periodNotEnded } from './state'
 import { summaryGrid, totalsOf } from './summary'
 import type { Cell, Highlight, SheetWrite, Workbook } from './types'
 
@@ -43,10 +43,17 @@ export function analyseYear(
   const name = yearSheetName(year)
   const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary], { incidents: false })
   const inputs = parseInputs(grids, period, { incidents: false })
-  const months = loggedMonths(inputs.log, year)
-  const problems: Problem[] = inputs.problems.filter(
-    (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
-  )
+  // Every month of the year the book holds (a sheet, or a close in 日志), not only those 日志 names (§11).
+  const present = new Set(book.sheetNames())
+  const logged = new Set(loggedMonths(inputs.log, year))
+  const months = monthsOf(period).filter((m) => logged.has(m) || present.has(monthSheetName(m)))
+  const early = periodNotEnded(period, name, book.now().slice(0, 10))
+  const problems: Problem[] = [
+    ...(early ? [early] : []),
+    ...inputs.problems.filter(
+      (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
+    ),
+  ]
   if (months.length === 0) {
     problems.push({
       sheet: monthSheetName(`${year}-01`),
@@ -57,7 +64,12 @@ export function analyseYear(
   for (const m of months) {
     const p: Period = { kind: 'month', year, month: Number(m.slice(5, 7)) }
     if (!isClosed(inputs.log, p)) {
-      problems.push({ sheet: monthSheetName(m), cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` })
+      problems.push({
+        sheet: monthSheetName(m),
+        cell: 'A1',
+        code: 'unclosed-month',
+        message: `${m} 月度尚未结算，须先完成月度结算`,
+      })
     }
   }
   const previous = tableOf(grids, name)

@@ -3,8 +3,11 @@
  * is a close (月度结算 / 季度结算 / 年度结算) not followed by a 重新开放. Hosts append the log rows
  * (时间, 操作人, 操作, 期间, 结果, 输入摘要) when they apply a plan.
  */
+
+import { isLocalDate } from '../core/dates'
 import { parseText } from '../core/parse'
-import { formatPeriod, type Period } from '../core/period'
+import { dayAfter, formatPeriod, hasEnded, lastDay, type Period, periodLabel } from '../core/period'
+import type { Problem } from '../core/problems'
 import { cellOf, periodText, type Table } from './read'
 
 export const CLOSE_ACTION: Readonly<Record<Period['kind'], string>> = {
@@ -50,4 +53,16 @@ export function closedDigest(log: Table, period: Period): string | null {
     else if (action === REOPEN_ACTION) digest = null
   }
   return digest === '' ? null : digest
+}
+
+/** A close of a period that has not ended (month, quarter and year alike, §11) as a problem; else null. */
+export function periodNotEnded(period: Period, sheet: string, today: string): Problem | null {
+  if (!isLocalDate(today) || hasEnded(period, today)) return null
+  const what = period.kind === 'month' ? '月份' : period.kind === 'quarter' ? '季度' : '年度'
+  return {
+    sheet,
+    cell: 'A1',
+    code: 'not-ended',
+    message: `${what}尚未结束：${periodLabel(period)}到${lastDay(period)}才结束（今天是${today}），请在${dayAfter(period)}及以后结算`,
+  }
 }

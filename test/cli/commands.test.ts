@@ -95,8 +95,8 @@ describe('kaohe commands on .xlsx files (SPEC §12)', () => {
     expect(row?.getCell(col('考勤得分')).value).toBe(10)
     expect(row?.getCell(col('满意度得分')).value).toBe(9.9)
     expect(row?.getCell(col('月度总分')).value).toBe(74)
-    expect(typeof ws?.getRow(3).getCell(col('排名')).value).toBe('number')
-    expect(ws?.getRow(2).getCell(col('每月之星')).value).toBe('是') // three ranked: all three are stars
+    expect(typeof ws.getRow(3).getCell(col('排名')).value).toBe('number')
+    expect(ws.getRow(2).getCell(col('每月之星')).value).toBe('是') // three ranked: all three are stars
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true)
     // A name typed as '=黄志强' stays text through every write.
     expect(wb.getWorksheet('人员')?.getCell('B3').value).toBe('=黄志强')
@@ -130,6 +130,29 @@ describe('kaohe commands on .xlsx files (SPEC §12)', () => {
     expect(out).toContain('工作簿未作任何改动')
     expect(await validateCommand(file, MONTH, ctx)).toBe(EXIT.problems)
     expect(sha256(file)).toBe(before)
+  })
+
+  it('§2 a broken formula (#REF!) and a formula never computed are named, never read as 0 calls', async () => {
+    const { ctx, lines } = testContext()
+    await initCommand(file, ctx)
+    await fillScenario(file, GOOD)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    const ws = wb.getWorksheet(monthSheetName(MONTH))
+    if (!ws) throw new Error('no month sheet')
+    const header = ws.getRow(1).values as unknown[]
+    const calls = header.indexOf('接听电话数')
+    const rating = header.indexOf('领导评价')
+    ws.getRow(2).getCell(calls).value = { error: '#REF!' } as ExcelJS.CellErrorValue
+    ws.getRow(3).getCell(calls).value = { formula: 'SUM(Z1:Z3)' } as ExcelJS.CellFormulaValue
+    ws.getRow(4).getCell(rating).value = { error: '#REF!' } as ExcelJS.CellErrorValue
+    await wb.xlsx.writeFile(file)
+    expect(await closeCommand(file, MONTH, ctx)).toBe(EXIT.problems)
+    const out = lines.join('\n')
+    expect(out).toMatch(/接听电话数的公式出错（#REF!）/)
+    expect(out).toMatch(/接听电话数的公式没有计算结果：请在 Excel\/WPS 中打开并保存后再试/)
+    expect(out).toMatch(/领导评价的公式出错（#REF!）/)
+    expect(out).not.toMatch(/领导评价不能为空/)
   })
 
   it('a save that fails midway leaves the original byte-identical and no temporary file', async () => {

@@ -142,7 +142,9 @@ describe('xlsx Workbook adapter (SPEC §9, §12)', () => {
     )
     expect(normaliseValue({ richText: [{ text: '陈' }, { text: '晓琳' }] })).toBe('陈晓琳')
     expect(normaliseValue({ text: '链接', hyperlink: 'https://example.org' })).toBe('链接')
-    expect(normaliseValue({ error: '#DIV/0!' } as ExcelJS.CellErrorValue)).toBe('')
+    // SPEC §2: an error value and a formula never computed are named by the readers, not read as blank
+    expect(normaliseValue({ error: '#DIV/0!' } as ExcelJS.CellErrorValue)).toBe('#DIV/0!')
+    expect(normaliseValue({ formula: 'SUM(A1:A3)' } as ExcelJS.CellFormulaValue)).toBe('#NORESULT!')
     expect(normaliseValue(new Date('2025-12-31T00:00:00Z'))).toBe('2025-12-31')
     expect(normaliseValue(null)).toBe('')
   })

@@ -104,6 +104,7 @@ describe('hand-written bad input: a problem at the cell, nothing written, nothin
       expect(q.problems).toContainEqual({
         sheet: '2026-04 月度',
         cell: 'A1',
+        code: 'unclosed-month',
         message: '2026-04 月度表不存在，须先建立并完成月度结算',
       })
       expectReadable(q.problems)

@@ -209,8 +209,8 @@ export function corruptions(): Corruption[] {
       title: '第七条（二）全勤 with lateness typed in the month sheet',
       corrupt: (book) => book.setCell(M, 'A02', '迟到早退次数', 2),
       expect: [
+        // §9: with no 迟到/早退 rows in 事件 the typed count stands; only 全勤 conflicts with it.
         { sheet: M, cell: cellOf('全勤', 'A02'), message: /全勤与迟到早退（2次）.*不能同时存在/ },
-        { sheet: M, cell: cellOf('迟到早退次数', 'A02'), message: /与“事件”表当月记录的0不一致/ },
       ],
     },
     // ---------------------------------------------------------------- month sheet rows (§9)
@@ -257,9 +257,9 @@ export function corruptions(): Corruption[] {
     },
     {
       title: '第八条 closing a future month: 月份尚未结束',
-      period: '2026-08',
-      corrupt: (book) => fillMonth(book, '2026-08'),
-      expect: [{ sheet: monthSheetName('2026-08'), cell: 'A1', message: /月份尚未结束/ }],
+      period: '2027-08',
+      corrupt: (book) => fillMonth(book, '2027-08'),
+      expect: [{ sheet: monthSheetName('2027-08'), cell: 'A1', message: /月份尚未结束/ }],
     },
     // ---------------------------------------------------------------- 人员 (第十四条)
     {

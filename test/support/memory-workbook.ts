@@ -17,7 +17,7 @@ export class MemoryWorkbook implements Workbook {
   readonly protections = new Map<string, Protection>()
   readonly highlights = new Map<string, Highlight[]>()
   readonly reads: string[][] = []
-  clock = '2026-07-03 10:00:00'
+  clock = '2027-01-06 10:00:00'
   who = 'leader@example.com'
 
   sheetNames(): string[] {

@@ -4,6 +4,7 @@ import { RULE_DEFS } from '../../src/core/rules'
 import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from '../../src/workbook/layouts'
 import { table } from '../../src/workbook/read'
 import { periodState } from '../../src/workbook/state'
+import { buildStatement } from '../../src/workbook/statement'
 import {
   alerts,
   closePeriod,
@@ -13,7 +14,6 @@ import {
   setupWorkbook,
   validatePeriod,
 } from '../../src/workbook/workflows'
-import { buildStatement } from '../../src/workbook/statement'
 import { MemoryWorkbook } from '../support/memory-workbook'
 import { apply, fillMonth, newBook } from './fixture'
 
