@@ -95,8 +95,8 @@ describe('kaohe commands on .xlsx files (SPEC §12)', () => {
     expect(row?.getCell(col('考勤得分')).value).toBe(10)
     expect(row?.getCell(col('满意度得分')).value).toBe(9.9)
     expect(row?.getCell(col('月度总分')).value).toBe(74)
-    expect(typeof ws.getRow(3).getCell(col('排名')).value).toBe('number')
-    expect(ws.getRow(2).getCell(col('每月之星')).value).toBe('是') // three ranked: all three are stars
+    expect(typeof ws?.getRow(3).getCell(col('排名')).value).toBe('number')
+    expect(ws?.getRow(2).getCell(col('每月之星')).value).toBe('是') // three ranked: all three are stars
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true)
     // A name typed as '=黄志强' stays text through every write.
     expect(wb.getWorksheet('人员')?.getCell('B3').value).toBe('=黄志强')
