@@ -4,7 +4,6 @@
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
 import { groupBy } from '../core/collections'
-import { isLocalDate } from '../core/dates'
 import { exact, toCellNumber } from '../core/decimal'
 import { dispatchVacancies } from '../core/dispatch'
 import { MONTH_INPUT_HEADERS } from '../core/fields'
@@ -12,10 +11,8 @@ import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leav
 import type { Operator, Trigger } from '../core/model'
 import { parseText } from '../core/parse'
 import {
-  dayAfter,
   firstDay,
   formatPeriod,
-  hasEnded,
   lastDay,
   type MonthKey,
   monthPeriod,
