@@ -5,13 +5,17 @@
  * Every Apps Script global is guarded, so the bundle also runs in a bare V8 context.
  */
 import type { LocalDate } from '../core/dates'
+import { eligibility } from '../core/eligibility'
 import type { DayOverride } from '../core/holidays'
+import { emptyCounts, type MonthCounts, monthCounts } from '../core/incidents'
+import type { Operator } from '../core/model'
 import type { DateReader } from '../core/parse'
 import { defaultDateReader, isDate } from '../core/parse'
 import { type MonthKey, monthPeriod } from '../core/period'
 import { defaultRules, type Rules } from '../core/rules'
+import { INPUT_SHEETS, parseInputs } from '../workbook/context'
 import { monthOfSheetName, SHEET } from '../workbook/layouts'
-import { readHolidays, rulesForPeriod, table } from '../workbook/read'
+import { cellOf, idOf, readHolidays, rulesForPeriod, table } from '../workbook/read'
 import type { Cell, Grid } from '../workbook/types'
 
 export type RulesProvider = () => Rules
@@ -118,6 +122,49 @@ export function formulaRow(): number | null {
     const range = SpreadsheetApp.getActiveRange()
     return range ? range.getRow() : null
   } catch {
+    return null
+  }
+}
+
+/** What a month-sheet formula knows of its rows: who each one is, and the records behind them. */
+export interface MonthSheetContext {
+  /** The operator on the sheet row of range row `i` (0-based), or null (not a roster 工号). */
+  operatorAt(i: number): Operator | null
+  eligible(op: Operator): boolean
+  countsOf(id: string): MonthCounts
+}
+
+/**
+ * In Sheets, for a formula on a month sheet (`2026-05 月度`) whose range starts at the formula's row: the
+ * month's inputs as the close parses them (规则, 人员, 借调, 事件, 值班, 节假日 — read in one call each) and
+ * the 工号 of each of the formula's rows, so MONTHSCORE can fill blank counts from the records (SPEC §10).
+ * Null elsewhere (another sheet, no Apps Script, the row unknown).
+ */
+export function monthSheetContext(): MonthSheetContext | null {
+  if (typeof SpreadsheetApp === 'undefined' || typeof Utilities === 'undefined') return null
+  try {
+    const active = SpreadsheetApp.getActive().getActiveSheet()
+    const month = monthOfSheetName(active.getName())
+    const base = formulaRow()
+    if (month === null || base === null) return null
+    const grids = new Map<string, Grid>()
+    for (const name of [...INPUT_SHEETS, active.getName()]) {
+      const grid = sheetGrid(name)
+      if (grid) grids.set(name, grid)
+    }
+    const period = monthPeriod(month)
+    const inputs = parseInputs(grids, period)
+    const t = table(active.getName(), grids.get(active.getName()))
+    const idByRow = new Map(t.rows.map((r) => [r.row, idOf(cellOf(t, r, '工号'))]))
+    const counts = monthCounts(inputs.incidents, month, inputs.duties, inputs.rules)
+    const none = emptyCounts()
+    return {
+      operatorAt: (i) => inputs.byId.get(idByRow.get(base + i) ?? '') ?? null,
+      eligible: (op) => eligibility(op, period, inputs.secondments, inputs.rules).eligible,
+      countsOf: (id) => counts.get(id) ?? none,
+    }
+  } catch (e) {
+    console.error('月度表的记录读取失败，按输入区域本身计算', e)
     return null
   }
 }

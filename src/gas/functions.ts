@@ -10,8 +10,9 @@ import { leaderBand, quarterScore, yearScore } from '../core/aggregate'
 import { type DeadlineKind, deadline } from '../core/deadlines'
 import { type Exact, toCellNumber } from '../core/decimal'
 import { isTenureEligible } from '../core/eligibility'
-import { fullAttendanceConflict, MONTH_INPUT_HEADERS, parseMonthInput } from '../core/fields'
+import { fullAttendanceConflict, MONTH_INPUT_HEADERS } from '../core/fields'
 import { workCalendar } from '../core/holidays'
+import { emptyCounts } from '../core/incidents'
 import type { MonthBreakdown } from '../core/model'
 import {
   type DateReader,
@@ -36,7 +37,8 @@ import type { Rules } from '../core/rules'
 import { attendanceScore, monthBreakdown, qcScore, satisfactionScore, workloadScore } from '../core/score'
 import { proposeTiers } from '../core/tiers'
 import { BREAKDOWN_COLUMNS, BREAKDOWN_HEADERS } from '../workbook/layouts'
-import { currentHolidays, currentRules, formulaRow, sheetDateReader } from './context'
+import { readMonthRow } from '../workbook/month'
+import { currentHolidays, currentRules, formulaRow, monthSheetContext, sheetDateReader } from './context'
 
 type Out = number | string | boolean
 type Result = Out | Out[][]
@@ -273,12 +275,26 @@ function monthRows(inputs: unknown, headers: unknown): { rows: unknown[][]; head
 function monthTable(inputs: unknown, headers: unknown, rules: Rules): (MonthBreakdown | string | null)[] {
   const { rows, headerAt } = monthRows(inputs, headers)
   const name = rowNamer()
+  const sheet = rows.length > 0 ? monthSheetContext() : null
+  const at = new Map(MONTH_INPUT_HEADERS.map((h, i) => [h, i]))
   return rows.map((values, i) => {
     if (i === headerAt) return 'header'
     if (values.every(isBlank)) return null
-    const { input, errors } = parseMonthInput(values)
-    if (!input) return `错误：${name(i)}，${errors.map((e) => e.message).join('；')}`
-    return monthBreakdown(input, rules)
+    const cell = (header: string): unknown => {
+      const k = at.get(header)
+      return k === undefined ? undefined : values[k]
+    }
+    // On a month sheet the row speaks for the operator on its sheet row: 不参与 rows stay blank, blank
+    // count cells fill from 事件 / 值班 — exactly as the close reads them (SPEC §10).
+    const operator = sheet?.operatorAt(i) ?? null
+    if (sheet && operator && !sheet.eligible(operator)) return null
+    const counts = sheet && operator ? sheet.countsOf(operator.id) : emptyCounts()
+    const reading = readMonthRow(cell, counts, rules)
+    const problems = [...reading.mismatches, ...reading.errors]
+    if (problems.length > 0 || !reading.breakdown) {
+      return `错误：${name(i)}，${problems.map((e) => e.message).join('；')}`
+    }
+    return reading.breakdown
   })
 }
 

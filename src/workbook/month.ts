@@ -10,6 +10,7 @@ import type { MonthBreakdown, MonthInput, Operator } from '../core/model'
 import { cellError, isBlank, parseDecimal, parseText, toExact } from '../core/parse'
 import { type MonthKey, monthPeriod } from '../core/period'
 import { a1, type Problem } from '../core/problems'
+import type { Rules } from '../core/rules'
 import { monthBreakdown } from '../core/score'
 import type { Inputs } from './context'
 import { monthSheetName } from './layouts'
@@ -100,26 +101,13 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
       rows.push({ row: row.row, id, operator, eligible, reason, input: null, breakdown: null, filled: [] })
       continue
     }
-    const mine = counts.get(id) ?? NO_COUNTS
-    const filled: FilledCount[] = []
-    const { input, errors } = readMonthInput((f) => {
-      if (!t.columns.has(f.header)) return undefined
-      const v = cellOf(t, row, f.header)
-      if (!f.records || cellError(v, f.header) !== null) return v
-      const cell = refOf(t, row.row, f.header)
-      if (isBlank(v)) {
-        const value = f.records.count(mine)
-        filled.push({ header: f.header, sheet: f.records.sheet, value })
-        return Number(value.valueOf())
-      }
-      // A typed count is checked only against records of that kind (§9); with none it stands.
-      if (mine.recorded.has(f.key))
-        checkCount(f.header, v, f.records.count(mine), f.records.sheet, cell, sheet, problems)
-      else if (UNCOUNTED_BY_SANCTIONS.has(f.key) && !isZero(v))
-        handTyped.push(`${operator.name}（${id}）的${f.header}`)
-      return v
-    }, inputs.rules)
-    for (const e of errors) {
+    const reading = readMonthRow(
+      (header) => (t.columns.has(header) ? cellOf(t, row, header) : undefined),
+      counts.get(id) ?? NO_COUNTS,
+      inputs.rules,
+    )
+    const { input, breakdown, filled } = reading
+    for (const e of [...reading.mismatches, ...reading.errors]) {
       const fromRecords = filled.some((c) => c.header === e.field)
       problems.push({
         sheet,
@@ -127,7 +115,7 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
         message: `${who(operator)}${e.message}${fromRecords ? '（按“事件”/“值班”表统计填入）' : ''}`,
       })
     }
-    const breakdown = input ? monthBreakdown(input, inputs.rules) : null
+    for (const header of reading.handTyped) handTyped.push(`${operator.name}（${id}）的${header}`)
     rows.push({ row: row.row, id, operator, eligible, reason, input, breakdown, filled })
   }
   const lastRow = t.rows.reduce((m, r) => Math.max(m, r.row), 1)
@@ -149,23 +137,57 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
   return { month, rows, problems, notices }
 }
 
-/** A filled count cell must agree with what 事件 / 值班 record for the month (§9). */
-function checkCount(
-  header: string,
-  v: unknown,
-  expected: Exact,
-  source: string,
-  cell: string,
-  sheet: string,
-  problems: Problem[],
-): void {
+/** How a month row reads (SPEC §9): the inputs, with blank count cells filled from the records. */
+export interface MonthRowReading {
+  readonly input: MonthInput | null
+  readonly breakdown: MonthBreakdown | null
+  /** Parse problems, by field header. */
+  readonly errors: readonly { readonly field: string; readonly message: string }[]
+  /** Typed counts that disagree with records of their kind. */
+  readonly mismatches: readonly { readonly field: string; readonly message: string }[]
+  readonly filled: readonly FilledCount[]
+  /** Headers of typed complaint / quality deductions with no 事件 rows behind them. */
+  readonly handTyped: readonly string[]
+}
+
+/**
+ * One month row as the close reads it, from `cell(header)` (undefined: the sheet has no such column) and
+ * the operator's month counts: blank count cells are filled from the records; a typed count is checked
+ * against the records only when they hold that kind for the operator that month, else it stands (§9).
+ * The close (evaluateMonth) and the cell functions (MONTHSCORE, MONTHBREAKDOWN) both read rows here, so a
+ * preview is what the close writes.
+ */
+export function readMonthRow(
+  cell: (header: string) => unknown,
+  counts: MonthCounts,
+  rules: Rules,
+): MonthRowReading {
+  const filled: FilledCount[] = []
+  const mismatches: { field: string; message: string }[] = []
+  const handTyped: string[] = []
+  const { input, errors } = readMonthInput((f) => {
+    const v = cell(f.header)
+    if (v === undefined || !f.records || cellError(v, f.header) !== null) return v
+    if (isBlank(v)) {
+      const value = f.records.count(counts)
+      filled.push({ header: f.header, sheet: f.records.sheet, value })
+      return Number(value.valueOf())
+    }
+    if (counts.recorded.has(f.key)) {
+      const bad = countMismatch(f.header, v, f.records.count(counts), f.records.sheet)
+      if (bad) mismatches.push({ field: f.header, message: bad })
+    } else if (UNCOUNTED_BY_SANCTIONS.has(f.key) && !isZero(v)) handTyped.push(f.header)
+    return v
+  }, rules)
+  const breakdown = input ? monthBreakdown(input, rules) : null
+  return { input, breakdown, errors, mismatches, filled, handTyped }
+}
+
+/** A filled count cell must agree with what 事件 / 值班 record for the month (§9); the message, or null. */
+function countMismatch(header: string, v: unknown, expected: Exact, source: string): string | null {
   const parsed = parseDecimal(v, header, { min: 0 })
-  if (!parsed.ok || parsed.value.equals(expected)) return // a bad value is reported by parseMonthInput
-  problems.push({
-    sheet,
-    cell,
-    message: `${header}填写为${parseText(v)}，与“${source}”表当月记录的${expected.toString()}不一致（留空则按“${source}”表自动统计）`,
-  })
+  if (!parsed.ok || parsed.value.equals(expected)) return null // a bad value is reported by the parser
+  return `${header}填写为${parseText(v)}，与“${source}”表当月记录的${expected.toString()}不一致（留空则按“${source}”表自动统计）`
 }
 
 /** 有效投诉扣分 and 质检扣分: 第十五、十六条（二）（三） count complaints and findings from 事件 rows only. */

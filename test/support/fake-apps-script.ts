@@ -1279,6 +1279,9 @@ export class FakeAppsScript {
     return a
   }
 
+  /** The range SpreadsheetApp.getActiveRange() returns (a custom function's own cell), or null. */
+  activeRange: FakeRange | null = null
+
   /** The Apps Script globals, counted: pass them to the vm or install them on globalThis. */
   globals(): {
     SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp
@@ -1291,6 +1294,8 @@ export class FakeAppsScript {
     const ui = this.ui
     const lock = this.lock
     const app = {
+      // The cell a custom function is computed for (Sheets: the formula's cell); tests set activeRange.
+      getActiveRange: () => this.activeRange,
       getActive: () => ss,
       getActiveSpreadsheet: () => ss,
       getUi: () => ui,
