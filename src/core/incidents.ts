@@ -96,7 +96,8 @@ export function emptyCounts(): MonthCounts & { noonDuties: number } {
 /**
  * The month's count cells per operator (工号): 迟到早退次数, 旷工脱岗半天数, 有效投诉扣分 (one deduction per
  * call, the largest), 表扬次数, 质检扣分, 其他加班加分, and 中午值班加分次数 (duties that ended
- * 未提前下班未补休, 第七条（二）). Blank 扣加分 counts as 0 here; checkIncidents reports it.
+ * 未提前下班未补休, 第七条（二）; 消极怠工 earns none, 第五条). Blank 扣加分 counts as 0 here;
+ * checkIncidents reports it.
  */
 export function monthCounts(
   incidents: readonly Incident[],
@@ -149,6 +150,7 @@ export function monthCounts(
   for (const duty of duties) {
     if (monthOfDate(duty.date) !== month) continue
     const counts = of(duty.id)
+    // 第五条 "一经发现存在消极怠工情形的，一律取消提前下班、补休资格": 消极怠工 is not 未提前下班未补休.
     if (duty.outcome === '未提前下班未补休') counts.noonDuties += 1
   }
   return result
@@ -195,6 +197,7 @@ export function checkIncidents(incidents: readonly Incident[], rules: Rules): Ro
 
 /**
  * 第五条: noon duty is on working days, at most noon.maxPerDay people a day, once per person a day.
+ * Every duty counts toward the limit, whatever its 结果 (a 消极怠工 duty was still a duty).
  * Problems are reported on the offending row (the third person of a day, the repeat, the rest day).
  */
 export function checkNoonDuties(

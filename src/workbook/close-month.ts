@@ -6,7 +6,7 @@
 import { groupBy } from '../core/collections'
 import { isLocalDate } from '../core/dates'
 import { exact, toCellNumber } from '../core/decimal'
-import { dispatchVacancies } from '../core/dispatch'
+import { dispatchVacancies, earlyReplacements } from '../core/dispatch'
 import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
 import type { Operator, Trigger } from '../core/model'
 import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
@@ -16,6 +16,7 @@ import {
   formatPeriod,
   lastDay,
   type MonthKey,
+  monthOfDate,
   monthPeriod,
   type Period,
   periodLabel,
@@ -315,7 +316,10 @@ function monthInputColumns(grid: Grid): Grid {
   return grid.map((row) => indices.map((i) => row[i] ?? ''))
 }
 
-/** 预警: this month's rows replaced (sanctions, then 派驻缺位), other months' rows kept, ordered by month. */
+/**
+ * 预警: this month's rows replaced (sanctions, then 派驻缺位, then 派驻更换), other months' rows kept, ordered
+ * by month.
+ */
 function alertRows(
   inputs: Inputs,
   month: MonthKey,
@@ -345,6 +349,10 @@ function alertRows(
     const name = inputs.byId.get(v.id)?.name ?? ''
     fresh.push({ month, cells: [month, v.id, name, '派驻缺位', '第三条', v.reason] })
   }
+  for (const r of monthReplacements(inputs.operators, month, inputs)) {
+    const name = inputs.byId.get(r.id)?.name ?? ''
+    fresh.push({ month, cells: [month, r.id, name, '派驻更换', '第三条', r.reason] })
+  }
   const all = [...kept, ...fresh].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
   return {
     rows: all.map((a) => a.cells),
@@ -368,6 +376,16 @@ function monthVacancies(operators: readonly Operator[], month: MonthKey, inputs:
       (o) => o.id !== v.id && (o.homeCourt ?? '').trim() === v.court && o.startDate > v.leaveDate,
     )
   })
+}
+
+/**
+ * 第三条 replacements within the minimum term listed under month M: those complete in M — the month of the
+ * later of the leave and the successor's start, so the close that first can see both lists it, once. Read
+ * from 人员 alone, so a repeated close of M lists the same rows and no other month repeats them.
+ */
+function monthReplacements(operators: readonly Operator[], month: MonthKey, inputs: Inputs) {
+  const end = lastDay(monthPeriod(month))
+  return earlyReplacements(operators, end, inputs.rules).filter((r) => monthOfDate(r.replacedOn) === month)
 }
 
 /** 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源). */
