@@ -135,7 +135,7 @@ export function earlyReplacements(
   for (const { court, leaver, leaveDate, successor } of successions(operators, asOf, rules)) {
     const end = termEnd(leaver.startDate, rules)
     if (!successor || leaveDate >= end || hasAssessmentReason(leaver.note)) continue
-    const replacedOn = successor.startDate > leaveDate ? successor.startDate : leaveDate
+    const replacedOn = later(leaveDate, successor.startDate)
     const term = months % 12 === 0 ? `${months / 12}年` : `${months}个月`
     const reason =
       `${court}派驻话务员${person(leaver)}于${leaver.startDate}派驻、${leaveDate}离岗` +
@@ -155,6 +155,11 @@ export function earlyReplacements(
     })
   }
   return out
+}
+
+/** The later of two ISO dates (they compare as text). */
+function later(a: LocalDate, b: LocalDate): LocalDate {
+  return [a, b].sort()[1] ?? a
 }
 
 function person(o: Operator): string {
