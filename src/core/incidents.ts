@@ -6,6 +6,7 @@ import { groupBy } from './collections'
 import { type LocalDate, minDate } from './dates'
 import { type Exact, ZERO } from './decimal'
 import type { WorkCalendar } from './holidays'
+import { earnsNoonPoint } from './leave'
 import type { Incident, IncidentType, NoonDuty } from './model'
 import { type MonthKey, monthOfDate } from './period'
 import { InputError } from './problems'
@@ -150,8 +151,7 @@ export function monthCounts(
   for (const duty of duties) {
     if (monthOfDate(duty.date) !== month) continue
     const counts = of(duty.id)
-    // 第五条 "一经发现存在消极怠工情形的，一律取消提前下班、补休资格": 消极怠工 is not 未提前下班未补休.
-    if (duty.outcome === '未提前下班未补休') counts.noonDuties += 1
+    if (earnsNoonPoint(duty.outcome)) counts.noonDuties += 1
   }
   return result
 }

@@ -41,6 +41,14 @@ export function starLeave(id: string, month: MonthKey, rules: Rules): LeaveEntry
 }
 
 /**
+ * 第五条、第七条（二）: only a duty that ended neither in early leave nor in 补休 earns the attendance point
+ * (中午值班加分); a 消极怠工 duty, "一律取消提前下班、补休资格", earns none.
+ */
+export function earnsNoonPoint(outcome: NoonOutcome): boolean {
+  return outcome === '未提前下班未补休'
+}
+
+/**
  * 第五条 what a noon duty earned, in words with the article, for the 个人成绩单: "中午值班人员可于当天16:30
  * 提前下班，累计值班2次且不提前下班的，可向监督专员申请补休半天" — a duty neither left early nor turned into
  * 补休 earns the attendance point of 第七条（二）; "一经发现存在消极怠工情形的，一律取消提前下班、补休资格" —
