@@ -89,10 +89,11 @@ describe('kaohe on .xlsx: 第三条 派驻更换 and 第五条 消极怠工', ()
     expect(values.filter((r) => r[3] === '派驻缺位').map((r) => r[1])).toEqual(['LW01'])
 
     const month = wb.getWorksheet(monthSheetName(MONTH))
-    const headers = (month?.getRow(1).values as unknown[]).map(String)
+    if (!month) throw new Error('no month sheet')
+    const headers = (month.getRow(1).values as unknown[]).map(String)
     const score = (id: string) => {
       let found: unknown = null
-      month?.eachRow((row) => {
+      month.eachRow((row) => {
         if (row.getCell(headers.indexOf('工号')).value === id)
           found = row.getCell(headers.indexOf('考勤得分')).value
       })
