@@ -274,7 +274,7 @@ function printSummary(
   const rows = alerts.slice(1)
   const count = (level: string) => rows.filter((r) => r[alevel ?? -1] === level).length
   reporter.info(
-    `预警（第十五、十六条，第三条）：辞退或更换 ${count('辞退或更换')} 条，谈话提醒 ${count('谈话提醒')} 条，派驻缺位 ${count('派驻缺位')} 条`,
+    `预警（第十五、十六条，第三条）：辞退或更换 ${count('辞退或更换')} 条，谈话提醒 ${count('谈话提醒')} 条，派驻缺位 ${count('派驻缺位')} 条，派驻更换 ${count('派驻更换')} 条`,
   )
   for (const r of rows.filter((x) => x[alevel ?? -1] !== '谈话提醒').slice(0, 6)) {
     reporter.info(

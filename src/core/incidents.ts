@@ -6,6 +6,7 @@ import { groupBy } from './collections'
 import { type LocalDate, minDate } from './dates'
 import { type Exact, ZERO } from './decimal'
 import type { WorkCalendar } from './holidays'
+import { earnsNoonPoint } from './leave'
 import type { Incident, IncidentType, NoonDuty } from './model'
 import { type MonthKey, monthOfDate } from './period'
 import { InputError } from './problems'
@@ -103,7 +104,8 @@ export function emptyCounts(): MonthCounts {
 /**
  * The month's count cells per operator (工号): 迟到早退次数, 旷工脱岗半天数, 有效投诉扣分 (one deduction per
  * call, the largest), 表扬次数, 质检扣分, 其他加班加分, and 中午值班加分次数 (duties that ended
- * 未提前下班未补休, 第七条（二）). Blank 扣加分 counts as 0 here; checkIncidents reports it.
+ * 未提前下班未补休, 第七条（二）; 消极怠工 earns none, 第五条). Blank 扣加分 counts as 0 here;
+ * checkIncidents reports it.
  */
 export function monthCounts(
   incidents: readonly Incident[],
@@ -163,7 +165,7 @@ export function monthCounts(
     if (monthOfDate(duty.date) !== month) continue
     const counts = of(duty.id)
     counts.recorded.add('noonDuties') // any duty of the month: the count of +1 duties is then known
-    if (duty.outcome === '未提前下班未补休') counts.noonDuties += 1
+    if (earnsNoonPoint(duty.outcome)) counts.noonDuties += 1
   }
   return result
 }
@@ -209,6 +211,7 @@ export function checkIncidents(incidents: readonly Incident[], rules: Rules): Ro
 
 /**
  * 第五条: noon duty is on working days, at most noon.maxPerDay people a day, once per person a day.
+ * Every duty counts toward the limit, whatever its 结果 (a 消极怠工 duty was still a duty).
  * Problems are reported on the offending row (the third person of a day, the repeat, the rest day).
  */
 export function checkNoonDuties(

@@ -4,7 +4,7 @@
  */
 import { daysBetween, type LocalDate } from './dates'
 import { type Exact, exact, ZERO } from './decimal'
-import type { NoonDuty } from './model'
+import type { NoonDuty, NoonOutcome } from './model'
 import { dayAfter, lastDay, type MonthKey, monthOfDate, monthPeriod, shiftMonth } from './period'
 import type { Rules } from './rules'
 
@@ -41,10 +41,37 @@ export function starLeave(id: string, month: MonthKey, rules: Rules): LeaveEntry
 }
 
 /**
+ * 第五条、第七条（二）: only a duty that ended neither in early leave nor in 补休 earns the attendance point
+ * (中午值班加分); a 消极怠工 duty, "一律取消提前下班、补休资格", earns none.
+ */
+export function earnsNoonPoint(outcome: NoonOutcome): boolean {
+  return outcome === '未提前下班未补休'
+}
+
+/**
+ * 第五条 what a noon duty earned, in words with the article, for the 个人成绩单: "中午值班人员可于当天16:30
+ * 提前下班，累计值班2次且不提前下班的，可向监督专员申请补休半天" — a duty neither left early nor turned into
+ * 补休 earns the attendance point of 第七条（二）; "一经发现存在消极怠工情形的，一律取消提前下班、补休资格" —
+ * a slack duty earns none of the three.
+ */
+export function noonDutyEffect(outcome: NoonOutcome, rules: Rules): string {
+  switch (outcome) {
+    case '提前下班':
+      return '当天16:30提前下班（第五条）'
+    case '计入补休':
+      return `计入补休，每${rules['noon.dutiesPerHalfDay'].toString()}次补休半天，当月休完（第五条）`
+    case '未提前下班未补休':
+      return `考勤加${rules['attendance.noonDutyPoints'].toString()}分（第五条、第七条（二））`
+    case '消极怠工':
+      return '消极怠工，取消提前下班、补休资格，不加分（第五条：一经发现存在消极怠工情形的，一律取消提前下班、补休资格）'
+  }
+}
+
+/**
  * 第五条: every noon.dutiesPerHalfDay (2) duties of the month that ended 计入补休 make half a day of leave,
  * "原则上当月休完": usable until the month's last day. An odd leftover duty earns nothing and does not
  * carry into the next month (the 办法 counts duties toward leave within the month). Earned on the date
- * of the duty that completes the pair.
+ * of the duty that completes the pair. A 消极怠工 duty never counts ("一律取消……补休资格").
  */
 export function noonLeave(
   id: string,

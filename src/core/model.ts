@@ -59,7 +59,8 @@ export interface Incident {
   readonly note: string
 }
 
-export const NOON_OUTCOMES = ['提前下班', '计入补休', '未提前下班未补休'] as const
+/** 第五条: how a noon duty ended; 消极怠工 (一律取消提前下班、补休资格) earns nothing. */
+export const NOON_OUTCOMES = ['提前下班', '计入补休', '未提前下班未补休', '消极怠工'] as const
 export type NoonOutcome = (typeof NOON_OUTCOMES)[number]
 
 /** A row of `值班` (第五条). */

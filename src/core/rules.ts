@@ -343,6 +343,14 @@ export const RULE_DEFS = [
     min: 1,
     integer: true,
   },
+  {
+    key: 'dispatch.minTermMonths',
+    value: '12',
+    label: '派驻人员原则上不得更换的期限（月）',
+    article: '第三条',
+    min: 1,
+    integer: true,
+  },
 ] as const satisfies readonly RuleDef[]
 
 export type RuleKey = (typeof RULE_DEFS)[number]['key']

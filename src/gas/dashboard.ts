@@ -8,7 +8,7 @@ import { type MonthKey, type Period, periodLabel, shiftMonth, tryParsePeriod } f
 import { a1, InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
-import { buildStatement, type Statement } from '../workbook/statement'
+import { buildStatement, type Statement, type StatementMonth } from '../workbook/statement'
 import type { Cell, Workbook } from '../workbook/types'
 import { messageOf, SpreadsheetWorkbook } from './spreadsheet-workbook'
 
@@ -352,10 +352,19 @@ export function statementPlan(st: Statement): SheetPlan {
       ],
     )
   }
+  const duties = (m: StatementMonth): void => {
+    if (m.duties.length === 0) return
+    out.table(
+      `${m.label} 中午值班（第五条）`,
+      ['日期', '结果', '说明'],
+      m.duties.map((d) => [d.date, d.outcome, d.effect]),
+    )
+  }
   for (const m of st.months) {
     if (!m.scored) {
       out.line([m.label, m.note || '本月无成绩'], true)
       out.blank()
+      duties(m)
       continue
     }
     const marks = [m.star ? '每月之星' : '', m.bottom ? '倒数前三' : ''].filter(Boolean).join('、')
@@ -378,9 +387,10 @@ export function statementPlan(st: Statement): SheetPlan {
         m.events.map((e) => [e.date, e.type, e.points, e.callId, e.note]),
       )
     }
+    duties(m)
   }
   out.table(
-    '谈话提醒与辞退预警（第十五条、第十六条）',
+    '预警（第十五条、第十六条、第三条）',
     ['月份', '级别', '条款', '原因'],
     st.triggers.map((t) => [t.month, t.level, t.clause, t.reason]),
   )

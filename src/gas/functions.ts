@@ -158,7 +158,7 @@ export function WORKLOADSCORE(calls: unknown, texts: unknown, days: unknown, isL
  * @param {number|Array<Array<number>>} lateOrEarly 迟到早退次数
  * @param {number|Array<Array<number>>} absentHalfDays 旷工脱岗半天数
  * @param {boolean|string|Array<Array<boolean|string>>} fullAttendance 是否全勤（是/否）
- * @param {number|Array<Array<number>>} noonDuties 中午值班加分次数（未提前下班也未补休的次数）
+ * @param {number|Array<Array<number>>} noonDuties 中午值班加分次数（未提前下班也未补休的次数；消极怠工不计，第五条）
  * @param {number|Array<Array<number>>} extraPoints 其他加班加分（可省略）
  * @return {number|Array<Array<number|string>>} 考勤加班得分
  * @customfunction

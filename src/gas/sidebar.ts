@@ -1,5 +1,5 @@
 /**
- * The 预警一览 sidebar (SPEC §11): open alerts (第十五条、第十六条, 派驻缺位 第三条), 补休 about to expire
+ * The 预警一览 sidebar (SPEC §11): open alerts (第十五条、第十六条, 派驻缺位 and 派驻更换 第三条), 补休 about to expire
  * (第五条、第十一条) and this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
  * text is escaped; the page has no scripts.
  */
@@ -28,6 +28,7 @@ function section(title: string, items: readonly string[], empty: string): string
   return `<h2>${escapeHtml(title)}</h2>${body}`
 }
 
+/** 第三条's two reminders (派驻缺位, 派驻更换) share the blue of the court-side notices. */
 function levelClass(level: string): string {
   if (level === '辞退或更换') return 'dismissal'
   if (level === '谈话提醒') return 'reminder'
@@ -57,7 +58,7 @@ export function renderSidebar(data: SidebarInsights): string {
     `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body>`,
     `<p class="k">截至 ${escapeHtml(data.asOf)}</p>`,
     notices,
-    section('预警（谈话提醒、辞退或更换、派驻缺位）', alerts, '目前没有预警'),
+    section('预警（谈话提醒、辞退或更换、派驻缺位、派驻更换）', alerts, '目前没有预警'),
     section('即将到期的补休', leave, '近期没有到期的补休'),
     section('本月截止事项', deadlines, '本月没有截止事项'),
     '</body></html>',

@@ -85,7 +85,7 @@ function card(label: string, value: string, key: string): string {
 
 function levelClass(level: string): string {
   if (level === '辞退或更换') return 'dismissal'
-  if (level === '谈话提醒' || level === '派驻缺位') return 'reminder'
+  if (level === '谈话提醒' || level === '派驻缺位' || level === '派驻更换') return 'reminder'
   return ''
 }
 
@@ -327,7 +327,14 @@ function statementMonth(m: StatementMonth): string {
   const duties =
     m.duties.length === 0
       ? ''
-      : `<p class="note">中午值班（第五条）：${m.duties.map((d) => `${esc(d.date)} ${esc(d.outcome)}`).join('；')}</p>`
+      : `<p class="note">中午值班（第五条）：</p><table data-table="duties"><thead><tr><th>日期</th><th>结果</th><th>说明</th></tr></thead><tbody>` +
+        m.duties
+          .map(
+            (d) =>
+              `<tr data-date="${esc(d.date)}">${textCell('date', d.date)}${textCell('outcome', d.outcome)}${textCell('effect', d.effect)}</tr>`,
+          )
+          .join('') +
+        '</tbody></table>'
   if (!m.scored) {
     return `<section data-month="${esc(m.month)}">${head}<p class="empty" data-k="note">${esc(m.note || '本月无成绩')}</p>${events}${duties}</section>`
   }
@@ -417,7 +424,7 @@ export function renderStatement(st: Statement): string {
     aggregate +
     (trend ? `<section><h2>月度总分走势</h2>${trend}</section>` : '') +
     `<section><h2>月度得分明细（第七条）</h2>${statementMonths(st.months)}</section>` +
-    `<section><h2>谈话提醒与辞退预警（第十五条、第十六条）</h2>${triggers}</section>` +
+    `<section><h2>预警（第十五条、第十六条、第三条）</h2>${triggers}</section>` +
     `<section><h2>补休（第五条、第十一条）</h2>${leaveTable(st.leave, 'leave')}</section>` +
     '<div class="sign"><div>话务员签名</div><div>带班班长签名</div><div>日期</div></div>'
   return page(`个人成绩单 ${st.id} ${st.name} ${st.periodText}`, body)

@@ -5,7 +5,7 @@
  */
 import { groupBy } from '../core/collections'
 import { exact, toCellNumber } from '../core/decimal'
-import { dispatchVacancies } from '../core/dispatch'
+import { dispatchVacancies, earlyReplacements } from '../core/dispatch'
 import { MONTH_INPUT_HEADERS } from '../core/fields'
 import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
 import type { Operator, Trigger } from '../core/model'
@@ -15,6 +15,7 @@ import {
   formatPeriod,
   lastDay,
   type MonthKey,
+  monthOfDate,
   monthPeriod,
   type Period,
   periodLabel,
@@ -37,7 +38,16 @@ import {
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
-import { CLOSE_ACTION, closedDigest, isClosed, periodNotEnded, periodState } from './state'
+import {
+  CLOSE_ACTION,
+  closedDigest,
+  isClosed,
+  loggedBefore,
+  notesDigest,
+  periodNotEnded,
+  periodState,
+  preparedNotesDigest,
+} from './state'
 import { legacyMonths, NO, readSummary, standings, summaryFromMonthSheet, summaryWrite } from './summary'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
 
@@ -100,6 +110,18 @@ export function notEnded(month: MonthKey, today: string): Problem | null {
 }
 
 /**
+ * Whether the month sheet's header notes may quote other rules than those in force (§9): the sheet was
+ * laid out by 新建月度录入表 with the notes whose digest its 日志 row keeps; a court with its own 规则 gets
+ * them rewritten at every close (one call), a book on the defaults throughout never pays for it.
+ */
+function notesStale(inputs: Inputs, month: MonthKey): boolean {
+  const now = notesDigest(monthLayout(month, inputs.rules))
+  if (now !== notesDigest(monthLayout(month))) return true
+  const prepared = preparedNotesDigest(inputs.log, month)
+  return prepared !== null && prepared !== now
+}
+
+/**
  * Months close in order (§11): sanctions read the earlier months' standings (第十五、十六条（一）), so a month
  * whose previous month has a sheet that is not closed is refused, naming the month to close first. A
  * previous month without a sheet (the book's first month) does not block.
@@ -107,7 +129,11 @@ export function notEnded(month: MonthKey, today: string): Problem | null {
 function previousUnclosed(book: Workbook, inputs: Inputs, month: MonthKey): Problem | null {
   const previous = shiftMonth(month, -1)
   const sheet = monthSheetName(previous)
-  if (!book.sheetNames().includes(sheet) || isClosed(inputs.log, monthPeriod(previous))) return null
+  if (isClosed(inputs.log, monthPeriod(previous))) return null
+  // Only now ask whether the sheet exists: closing in order, or the book's first month (日志 names no
+  // earlier month), costs no read.
+  if (!loggedBefore(inputs.log, month)) return null
+  if (!book.read([sheet]).has(sheet)) return null
   return {
     sheet,
     cell: 'A1',
@@ -280,8 +306,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
     {
       sheet: sheet.sheet,
       layout: monthLayout(month, inputs.rules),
-      // Header notes quote the rules in force (§9): rewritten unless this is a re-close on the same inputs.
-      refreshNotes: knownProtection(inputs, period).known !== 'same',
+      refreshNotes: notesStale(inputs, month),
       mode: 'columns',
       columns: MONTH_RESULT_HEADERS,
       rows,
@@ -334,7 +359,10 @@ function monthInputColumns(grid: Grid): Grid {
   return grid.map((row) => indices.map((i) => row[i] ?? ''))
 }
 
-/** 预警: this month's rows replaced (sanctions, then 派驻缺位), other months' rows kept, ordered by month. */
+/**
+ * 预警: this month's rows replaced (sanctions, then 派驻缺位, then 派驻更换), other months' rows kept, ordered
+ * by month.
+ */
 function alertRows(
   inputs: Inputs,
   month: MonthKey,
@@ -364,6 +392,10 @@ function alertRows(
     const name = inputs.byId.get(v.id)?.name ?? ''
     fresh.push({ month, cells: [month, v.id, name, '派驻缺位', '第三条', v.reason] })
   }
+  for (const r of monthReplacements(inputs.operators, month, inputs)) {
+    const name = inputs.byId.get(r.id)?.name ?? ''
+    fresh.push({ month, cells: [month, r.id, name, '派驻更换', '第三条', r.reason] })
+  }
   const all = [...kept, ...fresh].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
   return {
     rows: all.map((a) => a.cells),
@@ -387,6 +419,16 @@ function monthVacancies(operators: readonly Operator[], month: MonthKey, inputs:
       (o) => o.id !== v.id && (o.homeCourt ?? '').trim() === v.court && o.startDate > v.leaveDate,
     )
   })
+}
+
+/**
+ * 第三条 replacements within the minimum term listed under month M: those complete in M — the month of the
+ * later of the leave and the successor's start, so the close that first can see both lists it, once. Read
+ * from 人员 alone, so a repeated close of M lists the same rows and no other month repeats them.
+ */
+function monthReplacements(operators: readonly Operator[], month: MonthKey, inputs: Inputs) {
+  const end = lastDay(monthPeriod(month))
+  return earlyReplacements(operators, end, inputs.rules).filter((r) => monthOfDate(r.replacedOn) === month)
 }
 
 /** 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源). */

@@ -44,8 +44,9 @@ export function analyseYear(
   const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary], { incidents: false })
   const inputs = parseInputs(grids, period, { incidents: false })
   // Every month of the year the book holds (a sheet, or a close in 日志), not only those 日志 names (§11).
-  const present = new Set(book.sheetNames())
   const logged = new Set(loggedMonths(inputs.log, year))
+  const unlogged = monthsOf(period).filter((m) => !logged.has(m))
+  const present = book.read(unlogged.map(monthSheetName)) // absent sheets are simply not in the map
   const months = monthsOf(period).filter((m) => logged.has(m) || present.has(monthSheetName(m)))
   const early = periodNotEnded(period, name, book.now().slice(0, 10))
   const problems: Problem[] = [

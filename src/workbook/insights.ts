@@ -182,7 +182,7 @@ export interface Insights {
   readonly periodRows: readonly PeriodRow[]
   /** 预警 rows for the months of the period. */
   readonly alerts: readonly AlertRow[]
-  /** 预警 rows still open at asOf: the latest closed month's triggers and 派驻缺位 rows. */
+  /** 预警 rows still open at asOf: the latest closed month's triggers, 派驻缺位 and 派驻更换 rows. */
   readonly openAlerts: readonly AlertRow[]
   /** 补休 not fully taken, expiring within `expiringWithinDays` of asOf. */
   readonly expiringLeave: readonly LeaveRow[]
@@ -521,7 +521,8 @@ export function insightsFromGrids(
     periodRows = readPeriodRows(grids.get(yearSheetName(year)), yearSheetName(year), periodMonths, true)
 
   const latestClosed = [...months].reverse().find((m) => isClosed(m) && m <= asOf.slice(0, 7)) ?? focusMonth
-  // Each close re-evaluates every trigger (and 派驻缺位) for its month: the latest month's rows are the open ones.
+  // Each close re-evaluates every trigger (and 第三条's 派驻缺位, 派驻更换) for its month: the latest month's rows
+  // are the open ones.
   const openAlerts = alertsAll.filter((a) => latestClosed !== null && a.month === latestClosed)
 
   const holidays = readDayOverrides(grids.get(SHEET.holidays))

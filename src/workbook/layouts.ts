@@ -50,7 +50,7 @@ export function monthOfSheetName(name: string): MonthKey | null {
 
 export const BOOL_OPTIONS = ['是', '否'] as const
 export const DAY_TYPES = ['休息日', '工作日'] as const
-export const ALERT_LEVELS = ['谈话提醒', '辞退或更换', '派驻缺位'] as const
+export const ALERT_LEVELS = ['谈话提醒', '辞退或更换', '派驻缺位', '派驻更换'] as const
 /** The 规则 row that lists who may edit closed sheets (comma-separated emails); not a numeric rule. */
 export const ADMIN_EDITORS_KEY = 'admin.editors'
 
@@ -141,7 +141,10 @@ export const ROSTER_LAYOUT: SheetLayout = {
       format: 'yyyy-mm-dd',
       note: '在岗留空；派驻人员缺位须于2周内重新派驻（第三条）',
     }),
-    col('备注', 'text', { width: 24 }),
+    col('备注', 'text', {
+      width: 24,
+      note: '派驻人员一年内离岗的，如因考核不达标、第十六条辞退或要求更换，请写明（第三条）',
+    }),
   ],
 }
 
@@ -197,7 +200,7 @@ export const NOON_LAYOUT: SheetLayout = {
     col('结果', 'enum', {
       options: NOON_OUTCOMES,
       width: 18,
-      note: '提前下班：当天16:30下班；计入补休：按“规则”表累计次数补休半天，当月休完；未提前下班未补休：考勤加分（第五条、第七条（二））',
+      note: '提前下班：当天16:30下班；计入补休：按“规则”表累计次数补休半天，当月休完；未提前下班未补休：考勤加分（第五条、第七条（二））；消极怠工：取消提前下班、补休资格，不加分（第五条）',
     }),
   ],
 }
@@ -226,7 +229,7 @@ export const ALERTS_LAYOUT: SheetLayout = {
       options: ALERT_LEVELS,
       width: 12,
       result: true,
-      note: '谈话提醒（第十五条）；辞退或更换（第十六条）；派驻缺位（第三条）',
+      note: '谈话提醒（第十五条）；辞退或更换（第十六条）；派驻缺位、派驻更换（第三条）',
     }),
     col('条款', 'text', { width: 16, result: true }),
     col('原因', 'text', { width: 50, result: true }),

@@ -3,6 +3,7 @@
  * 带班班长 filled. Operators not assessed that month (第十四条, 第十七条) are listed with their inputs blank and
  * `不参与：…` in the 预警 column. Count cells stay blank so they fill from 事件 / 值班 at the close.
  */
+
 import { eligibility } from '../core/eligibility'
 import { type MonthKey, monthPeriod, type Period, periodLabel } from '../core/period'
 import { parseInputs, readBook, tableOf } from './context'
@@ -18,10 +19,11 @@ import {
 import { inPost } from './month'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, periodText } from './read'
+import { notesDigest, PREPARE_LOG_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
-export const PREPARE_ACTION = '新建月度录入表'
+export const PREPARE_ACTION = PREPARE_LOG_ACTION
 
 /** Spare rows reserved beyond the month's operators (newcomers added later in the quarter or year). */
 const RESERVE_SPARE = 50
@@ -93,7 +95,12 @@ export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
   return done({
     writes,
     // Logged (as every operation is): the year close requires every month prepared in the year to be closed.
-    log: { action: PREPARE_ACTION, period: month, outcome: `${rows.length}人${note}`, digest: '' },
+    log: {
+      action: PREPARE_ACTION,
+      period: month,
+      outcome: `${rows.length}人${note}`,
+      digest: notesDigest(layout),
+    },
     message: `已建立“${name}”：${periodLabel(period)}共${rows.length}人${note}。计数列留空将按“事件”“值班”表自动统计`,
   })
 }

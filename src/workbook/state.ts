@@ -8,7 +8,8 @@ import { isLocalDate } from '../core/dates'
 import { parseText } from '../core/parse'
 import { dayAfter, formatPeriod, hasEnded, lastDay, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
-import { cellOf, periodText, type Table } from './read'
+import { cellOf, digest, periodText, type Table } from './read'
+import type { SheetLayout } from './types'
 
 export const CLOSE_ACTION: Readonly<Record<Period['kind'], string>> = {
   month: '月度结算',
@@ -66,3 +67,31 @@ export function periodNotEnded(period: Period, sheet: string, today: string): Pr
     message: `${what}尚未结束：${periodLabel(period)}到${lastDay(period)}才结束（今天是${today}），请在${dayAfter(period)}及以后结算`,
   }
 }
+
+/** Whether 日志 names any month before `month` (is this the book's first month?). */
+export function loggedBefore(log: Table, month: string): boolean {
+  return log.rows.some((row) => {
+    const p = periodText(cellOf(log, row, '期间'))
+    return /^\d{4}-\d{2}$/.test(p) && p < month
+  })
+}
+
+/** A short digest of a layout's header notes (新建月度录入表 logs it; a close compares it). */
+export function notesDigest(layout: SheetLayout): string {
+  return `注释${digest([[layout.columns.map((c) => c.note ?? '')]])}`
+}
+
+/** The notes digest logged by the latest 新建月度录入表 of `month`, or null. */
+export function preparedNotesDigest(log: Table, month: string): string | null {
+  let found: string | null = null
+  for (const row of log.rows) {
+    if (periodText(cellOf(log, row, '期间')) !== month) continue
+    if (parseText(cellOf(log, row, '操作')) !== PREPARE_LOG_ACTION) continue
+    const d = parseText(cellOf(log, row, '输入摘要'))
+    found = d.startsWith('注释') ? d : null
+  }
+  return found
+}
+
+/** The 日志 action of 新建月度录入表 (prepare.ts). */
+export const PREPARE_LOG_ACTION = '新建月度录入表'

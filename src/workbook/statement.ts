@@ -8,7 +8,8 @@
 import { isLocalDate, type LocalDate } from '../core/dates'
 import { exact, toFixed } from '../core/decimal'
 import { fieldOfHeader, fieldsOf, showInput } from '../core/fields'
-import type { MonthBreakdown, MonthInput } from '../core/model'
+import { noonDutyEffect } from '../core/leave'
+import { type MonthBreakdown, type MonthInput, NOON_OUTCOMES } from '../core/model'
 import { parseRate, parseText } from '../core/parse'
 import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
 import { InputError } from '../core/problems'
@@ -60,6 +61,13 @@ export interface EventLine {
   readonly note: string
 }
 
+/** A row of `值班` and what it earned (第五条; '' when the 结果 cannot be read). */
+export interface DutyLine {
+  readonly date: string
+  readonly outcome: string
+  readonly effect: string
+}
+
 export interface StatementMonth {
   readonly month: MonthKey
   readonly label: string
@@ -74,7 +82,7 @@ export interface StatementMonth {
   readonly star: boolean
   readonly bottom: boolean
   readonly events: readonly EventLine[]
-  readonly duties: readonly { readonly date: string; readonly outcome: string }[]
+  readonly duties: readonly DutyLine[]
   /** Set when recomputing from today's inputs gives another total than the frozen one. */
   readonly mismatch: string
 }
@@ -108,7 +116,7 @@ export interface Statement {
   readonly generatedAt: string
   readonly months: readonly StatementMonth[]
   readonly aggregate: StatementAggregate | null
-  /** 预警 rows for this operator in the period's months (谈话提醒, 辞退或更换, 派驻缺位). */
+  /** 预警 rows for this operator in the period's months (谈话提醒, 辞退或更换, 派驻缺位, 派驻更换). */
   readonly triggers: readonly AlertRow[]
   /** 补休 earned in the period. */
   readonly leave: readonly LeaveRow[]
@@ -160,11 +168,23 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
       note: parseText(cellOf(ev, r, '说明')),
     }))
     .sort((a, b) => a.date.localeCompare(b.date))
+  // The close's own reading of the inputs, with the rules in force for the month.
+  const inputs = parseInputs(grids, monthPeriod(month))
   const nt = table(SHEET.noon, grids.get(SHEET.noon))
   const duties = nt.rows
     .filter((r) => idOf(cellOf(nt, r, '工号')) === id && inMonth(dateCell(cellOf(nt, r, '日期')), month))
-    .map((r) => ({ date: dateCell(cellOf(nt, r, '日期')), outcome: parseText(cellOf(nt, r, '结果')) }))
+    .map((r): DutyLine => {
+      const outcome = parseText(cellOf(nt, r, '结果'))
+      const known = NOON_OUTCOMES.find((o) => o === outcome)
+      return {
+        date: dateCell(cellOf(nt, r, '日期')),
+        outcome,
+        effect: known ? noonDutyEffect(known, inputs.rules) : '',
+      }
+    })
     .sort((a, b) => a.date.localeCompare(b.date))
+  // 第五条 "一经发现存在消极怠工情形的，一律取消提前下班、补休资格": said beside the count it did not raise.
+  const slack = duties.filter((d) => d.outcome === '消极怠工').length
   const ofCount = t.rows.filter((r) => numberOf(cellOf(t, r, '月度总分')) !== null).length
   const base = { month, label: periodLabel(monthPeriod(month)), events: eventLines, duties, ofCount }
   if (!row) {
@@ -185,7 +205,6 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
   const noteCell = parseText(cellOf(t, row, '预警'))
   const scored = total !== null
   // The close's own reading of the row: count cells left blank are filled from 事件 / 值班 (§9).
-  const inputs = parseInputs(grids, monthPeriod(month))
   const evaluated = evaluateMonth(inputs, tableOf(grids, name), month).rows.find((r) => r.id === id)
   const input = evaluated?.input ?? null
   const explained = input ? explainMonth(input, inputs.rules) : null
@@ -196,7 +215,10 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
       if (f?.optional && (!t.columns.has(h) || parseText(cell) === '')) return [] // not carried by this sheet
       const source = f?.records && parseText(cell) === '' ? f.records.sheet : null
       const value = input ? inputText(input, h) : show(cell, h)
-      return [{ label: h, value: source ? `${value}（按“${source}”表统计）` : value }]
+      const from = source ? `（按“${source}”表统计）` : ''
+      const slackNote =
+        h === '中午值班加分次数' && slack > 0 ? `（另有消极怠工${slack}次，不加分，第五条）` : ''
+      return [{ label: h, value: `${value}${from}${slackNote}` }]
     })
   const lines: StatementLine[] = COMPONENTS.map((c) => ({
     key: c.key,

@@ -132,6 +132,18 @@ describe('第五条 noon duty', () => {
     expect(problems[1]?.message).toContain('劳动节')
   })
 
+  it('第五条 a 消极怠工 duty counts toward the 2-a-day limit but earns no 中午值班加分', () => {
+    const day = [
+      duty('2026-05-06', '消极怠工', 'A01'),
+      duty('2026-05-06', '未提前下班未补休', 'B02'),
+      duty('2026-05-06', '未提前下班未补休', 'C03'), // third person: the slack duty still counted
+    ]
+    expect(checkNoonDuties(day, calendar, rules).map((p) => p.index)).toEqual([2])
+    const counts = monthCounts([], '2026-05', [...day, duty('2026-05-07', '消极怠工', 'A01')], rules)
+    expect(counts.get('A01')?.noonDuties).toBe(0)
+    expect(counts.get('B02')?.noonDuties).toBe(1)
+  })
+
   it('第五条 a duty in a year without holiday data is a problem, not a crash', () => {
     const problems = checkNoonDuties([duty('2027-03-01', '提前下班')], calendar, rules)
     expect(problems[0]?.message).toMatch(/2027年没有节假日数据/)

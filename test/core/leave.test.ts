@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { exact } from '../../src/core/decimal'
-import { leaveBalances, leaveStatus, noonLeave, starLeave } from '../../src/core/leave'
-import type { NoonDuty } from '../../src/core/model'
+import { leaveBalances, leaveStatus, noonDutyEffect, noonLeave, starLeave } from '../../src/core/leave'
+import { NOON_OUTCOMES, type NoonDuty } from '../../src/core/model'
 import { defaultRules } from '../../src/core/rules'
 
 const rules = defaultRules()
@@ -33,6 +33,29 @@ describe('补休', () => {
       noonLeave('A01', '2026-05', [...duties, { date: '2026-05-27', id: 'A01', outcome: '计入补休' }], rules),
     ).toHaveLength(2)
     expect(noonLeave('B02', '2026-05', duties, rules)).toEqual([])
+  })
+
+  it('第五条 消极怠工 duties never count toward 补休, not even paired with a 计入补休 one', () => {
+    const duties: NoonDuty[] = [
+      { date: '2026-05-06', id: 'A01', outcome: '计入补休' },
+      { date: '2026-05-07', id: 'A01', outcome: '消极怠工' },
+      { date: '2026-05-08', id: 'A01', outcome: '消极怠工' },
+    ]
+    expect(noonLeave('A01', '2026-05', duties, rules)).toEqual([])
+    const more: NoonDuty[] = [...duties, { date: '2026-05-11', id: 'A01', outcome: '计入补休' }]
+    expect(noonLeave('A01', '2026-05', more, rules)[0]?.source).toBe(
+      '2026-05 中午值班补休（2026-05-06、2026-05-11，第五条）',
+    )
+  })
+
+  it('第五条 each 结果 says what the duty earned, with its article', () => {
+    expect(NOON_OUTCOMES).toContain('消极怠工')
+    expect(NOON_OUTCOMES.map((o) => noonDutyEffect(o, rules))).toEqual([
+      '当天16:30提前下班（第五条）',
+      '计入补休，每2次补休半天，当月休完（第五条）',
+      '考勤加1分（第五条、第七条（二））',
+      '消极怠工，取消提前下班、补休资格，不加分（第五条：一经发现存在消极怠工情形的，一律取消提前下班、补休资格）',
+    ])
   })
 
   it('第十一条 ledger status and balances: taken, expired, expiring soon', () => {

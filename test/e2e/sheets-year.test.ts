@@ -39,7 +39,7 @@ let s: SheetsSession
 const closeMessages = new Map<number, string>()
 
 beforeAll(() => {
-  s = openSheets()
+  s = openSheets('Asia/Shanghai', new Date('2027-01-06T02:00:00Z')) // the year has ended (第十条)
   sheetMenu()
   menu(s, 'menuSetup')
   const rules = s.fake.sheet('规则')

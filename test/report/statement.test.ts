@@ -5,6 +5,7 @@ import { parsePeriod } from '../../src/core/period'
 import { InputError } from '../../src/core/problems'
 import { defaultRules } from '../../src/core/rules'
 import { explainMonth } from '../../src/core/score'
+import { statementPlan } from '../../src/gas/dashboard'
 import { renderStatement } from '../../src/report/html'
 import { buildStatement } from '../../src/workbook/statement'
 import { fixtureBook } from './fixture'
@@ -18,6 +19,32 @@ function componentRows(html: string, month: string) {
 }
 
 describe('个人成绩单 (statement)', () => {
+  it('第五条 a 消极怠工 duty shows with what it cost, in the page and in the Sheets statement', () => {
+    const { book } = fixtureBook()
+    book.sheets.get('值班')?.push(['2026-05-14', '1003', '消极怠工'])
+    const st = buildStatement(book, parsePeriod('2026-05'), '1003')
+    const slack =
+      '消极怠工，取消提前下班、补休资格，不加分（第五条：一经发现存在消极怠工情形的，一律取消提前下班、补休资格）'
+    expect(st.months[0]?.duties.map((d) => [d.date, d.outcome, d.effect])).toEqual([
+      ['2026-05-13', '未提前下班未补休', '考勤加1分（第五条、第七条（二））'],
+      ['2026-05-14', '消极怠工', slack],
+    ])
+    const attendance = st.months[0]?.lines.find((l) => l.key === 'attendance')
+    // The typed count (1) stays right: the slack duty raised nothing, and the statement says why.
+    expect(attendance?.inputs.find((i) => i.label === '中午值班加分次数')?.value).toBe(
+      '1（另有消极怠工1次，不加分，第五条）',
+    )
+    expect(st.months[0]?.mismatch).toBe('')
+    const html = renderStatement(st)
+    const duties = rows(html, 'duties', 'data-date')
+    expect(duties.get('2026-05-14')?.get('outcome')).toBe('消极怠工')
+    expect(duties.get('2026-05-14')?.get('effect')).toBe(slack)
+    const plan = statementPlan(st)
+    const title = plan.grid.findIndex((r) => String(r[0]).endsWith(' 中午值班（第五条）'))
+    expect(plan.grid[title + 1]?.slice(0, 3)).toEqual(['日期', '结果', '说明'])
+    expect(plan.grid[title + 3]?.slice(0, 3)).toEqual(['2026-05-14', '消极怠工', slack])
+  })
+
   it('第七条 every component with its frozen score, the engine’s explanation and the inputs behind it', () => {
     const { book, expected } = fixtureBook()
     const st = buildStatement(book, parsePeriod('2026-05'), '1001')
@@ -50,7 +77,9 @@ describe('个人成绩单 (statement)', () => {
     for (const key of ['workload', 'attendance', 'leader', 'satisfaction', 'qc', 'total'] as const) {
       expect(lines.find((l) => l.key === key)?.explanation).toBe(reasons[key].text)
     }
-    expect(st.months[0]?.duties).toEqual([{ date: '2026-05-13', outcome: '未提前下班未补休' }])
+    expect(st.months[0]?.duties).toEqual([
+      { date: '2026-05-13', outcome: '未提前下班未补休', effect: '考勤加1分（第五条、第七条（二））' },
+    ])
   })
 
   it('第七条（二） blank count cells show the value the close filled in from 事件', () => {
