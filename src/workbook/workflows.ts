@@ -21,10 +21,10 @@ import {
   yearLayout,
 } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
-import { table } from './read'
+import { readObjections, refOf, table } from './read'
 import { isClosed, REOPEN_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
-import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
+import type { Cell, Grid, SheetLayout, SheetWrite, Workbook } from './types'
 
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
@@ -108,9 +108,20 @@ export function periodLayout(period: Period): SheetLayout {
   }
 }
 
-/** 重新开放 (audited): removes the protection and logs it; results stay until the next close rewrites them. */
-export function reopenPeriod(book: Workbook, period: Period): Outcome {
-  const log = table(SHEET.log, book.read([SHEET.log]).get(SHEET.log))
+export interface ReopenOptions {
+  /** The 异议 row of a late 更正 the month is reopened for (logged with the reopening). */
+  readonly objectionRow?: number
+}
+
+/**
+ * 重新开放 (audited): removes the protection and logs it; results stay until the next close rewrites them.
+ * Reopening a month to apply a late 更正 (第八条) names the objection's row: it must be an objection to that
+ * month settled as 更正, and the 日志 entry quotes it.
+ */
+export function reopenPeriod(book: Workbook, period: Period, options: ReopenOptions = {}): Outcome {
+  const row = options.objectionRow
+  const grids = book.read(row === undefined ? [SHEET.log] : [SHEET.log, SHEET.objections])
+  const log = table(SHEET.log, grids.get(SHEET.log))
   const label = periodLabel(period)
   const layout = periodLayout(period)
   if (!isClosed(log, period)) {
@@ -118,16 +129,58 @@ export function reopenPeriod(book: Workbook, period: Period): Outcome {
       { sheet: layout.name, cell: 'A1', message: `${label}尚未结算（或已重新开放），无需重新开放` },
     ])
   }
+  const because = row === undefined ? { ok: true as const, text: '' } : lateCorrection(grids, period, row)
+  if (!because.ok) return refuse([because.problem])
   return done({
     writes: [{ sheet: layout.name, layout, mode: 'header', protect: false }],
     log: {
       action: REOPEN_ACTION,
       period: formatPeriod(period),
-      outcome: '已解除保护，结果保留至再次结算',
+      outcome: `已解除保护，结果保留至再次结算${because.text ? `；${because.text}` : ''}`,
       digest: '',
     },
-    message: `${label}已重新开放：“${layout.name}”已解除保护，修改后请再次结算`,
+    message: `${label}已重新开放：“${layout.name}”已解除保护${because.text ? `（${because.text}）` : ''}，修改后请再次结算`,
   })
+}
+
+/** `因异议更正：“异议”第3行 001 话务员1（业务工作量）`, or the problem with that row. */
+function lateCorrection(
+  grids: ReadonlyMap<string, Grid>,
+  period: Period,
+  row: number,
+): { ok: true; text: string } | { ok: false; problem: Problem } {
+  const t = table(SHEET.objections, grids.get(SHEET.objections))
+  const at = (header: string) => ({ sheet: SHEET.objections, cell: refOf(t, row, header) })
+  if (period.kind !== 'month')
+    return {
+      ok: false,
+      problem: {
+        ...at('月份'),
+        message: `异议针对月度公示（第八条）：请给出月份，而不是${periodLabel(period)}`,
+      },
+    }
+  const found = readObjections(t, new Set(), []).find((o) => o.row === row)
+  if (!found)
+    return { ok: false, problem: { ...at('月份'), message: `“${SHEET.objections}”表第${row}行没有异议记录` } }
+  const o = found.value
+  const month = formatPeriod(period)
+  if (o.month !== month)
+    return {
+      ok: false,
+      problem: { ...at('月份'), message: `第${row}行的异议针对${o.month}，不是${month}` },
+    }
+  if (o.outcome !== '更正')
+    return {
+      ok: false,
+      problem: {
+        ...at('处理结果'),
+        message: `第${row}行的异议处理结果为“${o.outcome ?? '（未处理）'}”：因异议重新开放须先将处理结果定为“更正”并写明处理说明`,
+      },
+    }
+  return {
+    ok: true,
+    text: `因异议更正：“${SHEET.objections}”第${row}行 ${o.id}${o.name ? ` ${o.name}` : ''}（${o.matter}）`,
+  }
 }
 
 /** 预警一览 (sidebar): open 预警 rows, 补休 expiring within 14 days, this month's deadlines. */

@@ -71,6 +71,7 @@ describe('预警一览 sidebar', () => {
         },
       ],
       expiringLeave: [],
+      openObjections: [],
       deadlines: [],
       notices: ['2027年节假日数据缺失'],
     })
