@@ -377,6 +377,18 @@ function deadlineRows(
   return out.sort((a, b) => a.due.localeCompare(b.due))
 }
 
+/** 姓名 by 工号: 人员's, then the month sheets' for anyone no longer listed there. */
+function rosterNames(grid: Grid | undefined, seen: ReadonlyMap<string, string>): Map<string, string> {
+  const t = table(SHEET.roster, grid)
+  const out = new Map(seen)
+  for (const row of t.rows) {
+    const id = idOf(cellOf(t, row, '工号'))
+    const name = parseText(cellOf(t, row, '姓名'))
+    if (id !== '' && name !== '') out.set(id, name)
+  }
+  return out
+}
+
 /** The open objections of the 异议 sheet with their month's 终评 deadline (第八条), soonest first. */
 function openObjections(
   grids: ReadonlyMap<string, Grid>,
@@ -432,6 +444,7 @@ export function insightSheets(period: Period): string[] {
     SHEET.alerts,
     SHEET.leave,
     SHEET.objections,
+    SHEET.roster,
     ...months.map(monthSheetName),
     ...[1, 2, 3, 4].map((q) => quarterSheetName({ kind: 'quarter', year, quarter: q })),
     yearSheetName(year),
@@ -479,6 +492,7 @@ export function buildInsights(book: Workbook, period: Period, options: InsightOp
     SHEET.log,
     SHEET.summary,
     SHEET.objections,
+    SHEET.roster,
   ]
   const grids = book.read(own ? [...fixed, own] : fixed)
   if (!grids.has(SHEET.summary)) {
@@ -607,7 +621,7 @@ export function insightsFromGrids(
     alerts: alertsAll.filter((a) => periodMonths.includes(a.month)),
     openAlerts,
     expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
-    openObjections: openObjections(grids, asOf, holidays, names),
+    openObjections: openObjections(grids, asOf, holidays, rosterNames(grids.get(SHEET.roster), names)),
     deadlines: deadlineRows(
       [{ period, which: periodDeadlineKinds(period) }],
       asOf,

@@ -4,6 +4,7 @@
  * Outcome: a WritePlan writing each sheet once, or the problems (sheet, A1 cell, Chinese reason) that
  * stopped it, with nothing written. A host runs `const o = closePeriod(book, p); if (o.ok) book.apply(o.plan)`.
  */
+import { parseText } from '../core/parse'
 import { formatPeriod, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
 import { RULE_DEFS } from '../core/rules'
@@ -21,7 +22,7 @@ import {
   yearLayout,
 } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
-import { readObjections, refOf, table } from './read'
+import { cellOf, idOf, readObjections, refOf, table } from './read'
 import { isClosed, REOPEN_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
 import type { Cell, Grid, SheetLayout, SheetWrite, Workbook } from './types'
@@ -120,7 +121,7 @@ export interface ReopenOptions {
  */
 export function reopenPeriod(book: Workbook, period: Period, options: ReopenOptions = {}): Outcome {
   const row = options.objectionRow
-  const grids = book.read(row === undefined ? [SHEET.log] : [SHEET.log, SHEET.objections])
+  const grids = book.read(row === undefined ? [SHEET.log] : [SHEET.log, SHEET.objections, SHEET.roster])
   const log = table(SHEET.log, grids.get(SHEET.log))
   const label = periodLabel(period)
   const layout = periodLayout(period)
@@ -159,7 +160,11 @@ function lateCorrection(
         message: `异议针对月度公示（第八条）：请给出月份，而不是${periodLabel(period)}`,
       },
     }
-  const found = readObjections(t, new Set(), []).find((o) => o.row === row)
+  const roster = table(SHEET.roster, grids.get(SHEET.roster))
+  const names = new Map(
+    roster.rows.map((r) => [idOf(cellOf(roster, r, '工号')), parseText(cellOf(roster, r, '姓名'))]),
+  )
+  const found = readObjections(t, new Set(names.keys()), [], { names }).find((o) => o.row === row)
   if (!found)
     return { ok: false, problem: { ...at('月份'), message: `“${SHEET.objections}”表第${row}行没有异议记录` } }
   const o = found.value
