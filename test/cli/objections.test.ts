@@ -113,7 +113,7 @@ beforeAll(async () => {
   steps.prepare = kaohe('prepare', file, MONTH)
   await typeInto(file, (wb) => {
     for (const [id, values] of Object.entries(INPUTS))
-      values.forEach((v, i) => setInput(wb, id, INPUT_HEADERS[i] ?? '', v))
+      for (const [i, v] of values.entries()) setInput(wb, id, INPUT_HEADERS[i] ?? '', v)
   })
   steps.publish = kaohe('publish', file, MONTH)
   // 李嘉欣 objects during 公示: her platform export missed 500 calls.
