@@ -7,13 +7,14 @@
  */
 import { type Deadline, deadline } from '../core/deadlines'
 import type { WorkCalendar } from '../core/holidays'
-import { type MonthKey, monthPeriod } from '../core/period'
+import { parseText } from '../core/parse'
+import { formatPeriod, type MonthKey, monthPeriod, type Period, periodLabel } from '../core/period'
 import { InputError, type Problem } from '../core/problems'
 import type { Rules } from '../core/rules'
 import type { Inputs } from './context'
 import { tableOf } from './context'
 import { OBJECTION_OUTCOMES, SHEET } from './layouts'
-import { type Located, type Objection, readObjections, refOf, type Table } from './read'
+import { cellOf, idOf, type Located, type Objection, readObjections, refOf, type Table, table } from './read'
 import { publishedPeriods } from './state'
 import type { Grid } from './types'
 
@@ -78,5 +79,49 @@ export function objectionDeadline(
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return { due: null, warning: error.message }
+  }
+}
+
+/** `因异议更正：“异议”第3行 001 话务员1（业务工作量）`, or the problem with that row. */
+export function lateCorrection(
+  grids: ReadonlyMap<string, Grid>,
+  period: Period,
+  row: number,
+): { ok: true; text: string } | { ok: false; problem: Problem } {
+  const t = table(SHEET.objections, grids.get(SHEET.objections))
+  const at = (header: string) => ({ sheet: SHEET.objections, cell: refOf(t, row, header) })
+  if (period.kind !== 'month')
+    return {
+      ok: false,
+      problem: {
+        ...at('月份'),
+        message: `异议针对月度公示（第八条）：请给出月份，而不是${periodLabel(period)}`,
+      },
+    }
+  const roster = table(SHEET.roster, grids.get(SHEET.roster))
+  const names = new Map(
+    roster.rows.map((r) => [idOf(cellOf(roster, r, '工号')), parseText(cellOf(roster, r, '姓名'))]),
+  )
+  const found = readObjections(t, new Set(names.keys()), [], { names }).find((o) => o.row === row)
+  if (!found)
+    return { ok: false, problem: { ...at('月份'), message: `“${SHEET.objections}”表第${row}行没有异议记录` } }
+  const o = found.value
+  const month = formatPeriod(period)
+  if (o.month !== month)
+    return {
+      ok: false,
+      problem: { ...at('月份'), message: `第${row}行的异议针对${o.month}，不是${month}` },
+    }
+  if (o.outcome !== '更正')
+    return {
+      ok: false,
+      problem: {
+        ...at('处理结果'),
+        message: `第${row}行的异议处理结果为“${o.outcome ?? '（未处理）'}”：因异议重新开放须先将处理结果定为“更正”并写明处理说明`,
+      },
+    }
+  return {
+    ok: true,
+    text: `因异议更正：“${SHEET.objections}”第${row}行 ${o.id}${o.name ? ` ${o.name}` : ''}（${o.matter}）`,
   }
 }

@@ -4,7 +4,6 @@
  * Outcome: a WritePlan writing each sheet once, or the problems (sheet, A1 cell, Chinese reason) that
  * stopped it, with nothing written. A host runs `const o = closePeriod(book, p); if (o.ok) book.apply(o.plan)`.
  */
-import { parseText } from '../core/parse'
 import { formatPeriod, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
 import { RULE_DEFS } from '../core/rules'
@@ -21,11 +20,12 @@ import {
   SHEET,
   yearLayout,
 } from './layouts'
+import { lateCorrection } from './objections'
 import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, readObjections, refOf, table } from './read'
+import { table } from './read'
 import { isClosed, REOPEN_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
-import type { Cell, Grid, SheetLayout, SheetWrite, Workbook } from './types'
+import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
@@ -142,50 +142,6 @@ export function reopenPeriod(book: Workbook, period: Period, options: ReopenOpti
     },
     message: `${label}已重新开放：“${layout.name}”已解除保护${because.text ? `（${because.text}）` : ''}，修改后请再次结算`,
   })
-}
-
-/** `因异议更正：“异议”第3行 001 话务员1（业务工作量）`, or the problem with that row. */
-function lateCorrection(
-  grids: ReadonlyMap<string, Grid>,
-  period: Period,
-  row: number,
-): { ok: true; text: string } | { ok: false; problem: Problem } {
-  const t = table(SHEET.objections, grids.get(SHEET.objections))
-  const at = (header: string) => ({ sheet: SHEET.objections, cell: refOf(t, row, header) })
-  if (period.kind !== 'month')
-    return {
-      ok: false,
-      problem: {
-        ...at('月份'),
-        message: `异议针对月度公示（第八条）：请给出月份，而不是${periodLabel(period)}`,
-      },
-    }
-  const roster = table(SHEET.roster, grids.get(SHEET.roster))
-  const names = new Map(
-    roster.rows.map((r) => [idOf(cellOf(roster, r, '工号')), parseText(cellOf(roster, r, '姓名'))]),
-  )
-  const found = readObjections(t, new Set(names.keys()), [], { names }).find((o) => o.row === row)
-  if (!found)
-    return { ok: false, problem: { ...at('月份'), message: `“${SHEET.objections}”表第${row}行没有异议记录` } }
-  const o = found.value
-  const month = formatPeriod(period)
-  if (o.month !== month)
-    return {
-      ok: false,
-      problem: { ...at('月份'), message: `第${row}行的异议针对${o.month}，不是${month}` },
-    }
-  if (o.outcome !== '更正')
-    return {
-      ok: false,
-      problem: {
-        ...at('处理结果'),
-        message: `第${row}行的异议处理结果为“${o.outcome ?? '（未处理）'}”：因异议重新开放须先将处理结果定为“更正”并写明处理说明`,
-      },
-    }
-  return {
-    ok: true,
-    text: `因异议更正：“${SHEET.objections}”第${row}行 ${o.id}${o.name ? ` ${o.name}` : ''}（${o.matter}）`,
-  }
 }
 
 /** 预警一览 (sidebar): open 预警 rows, 补休 expiring within 14 days, this month's deadlines. */
