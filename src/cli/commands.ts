@@ -25,7 +25,7 @@ export interface Workflows {
   prepareMonth(book: Workbook, month: string): Outcome
   validatePeriod(book: Workbook, period: Period): readonly Problem[]
   closePeriod(book: Workbook, period: Period): Outcome
-  reopenPeriod(book: Workbook, period: Period): Outcome
+  reopenPeriod(book: Workbook, period: Period, options?: { readonly objectionRow?: number }): Outcome
   publishMonth(book: Workbook, month: string): Outcome
 }
 
@@ -141,13 +141,17 @@ async function periodCommand(
   file: string,
   periodText: string,
   ctx: CommandContext,
+  objectionRow?: number,
 ): Promise<number> {
   const period = periodArg(periodText)
   await assertNotOpenElsewhere(file)
   const { raw, book } = await openBook(file, ctx)
   assertAssessmentBook(book, file)
   ctx.reporter.step(`${which === 'closePeriod' ? '结算' : '重新开放'} ${periodLabel(period)}`)
-  const outcome = ctx.workflows[which](book, period)
+  const outcome =
+    which === 'closePeriod'
+      ? ctx.workflows.closePeriod(book, period)
+      : ctx.workflows.reopenPeriod(book, period, objectionRow === undefined ? {} : { objectionRow })
   if (!outcome.ok) return refuse(ctx, outcome.message, outcome.problems)
   await applyAndSave(file, raw, book, outcome.plan, ctx)
   return EXIT.ok
@@ -158,9 +162,27 @@ export function closeCommand(file: string, periodText: string, ctx: CommandConte
   return periodCommand('closePeriod', file, periodText, ctx)
 }
 
-/** `kaohe reopen <book.xlsx> <period>`: lifts a close's protection, logged. */
-export function reopenCommand(file: string, periodText: string, ctx: CommandContext): Promise<number> {
-  return periodCommand('reopenPeriod', file, periodText, ctx)
+/**
+ * `kaohe reopen <book.xlsx> <period> [--objection <行号>]`: lifts a close's protection, logged; with the 异议
+ * row of a late 更正 (第八条), the 日志 entry names it.
+ */
+export function reopenCommand(
+  file: string,
+  periodText: string,
+  ctx: CommandContext,
+  options: { readonly objection?: string } = {},
+): Promise<number> {
+  const row = options.objection === undefined ? undefined : objectionRowArg(options.objection)
+  return periodCommand('reopenPeriod', file, periodText, ctx, row)
+}
+
+/** `--objection 3`: a row number of the 异议 sheet (2 or more; row 1 is the header). */
+export function objectionRowArg(text: string): number {
+  const t = text.trim().replace(/^第/, '').replace(/行$/, '')
+  const row = /^\d+$/.test(t) ? Number(t) : Number.NaN
+  if (!Number.isSafeInteger(row) || row < 2)
+    throw new UsageError(`--objection 应为“异议”表中该异议所在的行号（2 及以上的整数），收到“${text}”`)
+  return row
 }
 
 /** `kaohe publish <book.xlsx> <month>`: the 公示 copy of a month's preliminary totals (第八条). */

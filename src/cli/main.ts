@@ -78,6 +78,7 @@ export function buildProgram(run: (code: number) => void): Command {
         '  kaohe validate 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-Q2',
+        '  kaohe reopen 考核.xlsx 2026-05 --objection 3',
         '  kaohe demo out/demo.xlsx',
       ].join('\n'),
     )
@@ -110,7 +111,14 @@ export function buildProgram(run: (code: number) => void): Command {
     .description('重新开放已结算的期间（解除保护，记入日志）')
     .argument('<book.xlsx>', '考核表文件')
     .argument('<period>', '期间：2026-05、2026-Q2 或 2026')
-    .action(wrap<[string, string]>(reopenCommand))
+    .option('--objection <行号>', '因“异议”表中该行异议的更正而重新开放（第八条），记入日志')
+    .action(async (file: string, period: string, options: { objection?: string }) => {
+      try {
+        run(await reopenCommand(file, period, ctx, options))
+      } catch (err) {
+        run(exitCodeOf(err, reporter))
+      }
+    })
   program
     .command('publish')
     .description('生成某月考核分数初步统计的公示表（第八条）')

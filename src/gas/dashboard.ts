@@ -268,6 +268,20 @@ export function dashboardPlan(ins: Insights): SheetPlan {
       ]),
     },
     {
+      title: '未处理的异议（第八条）',
+      header: ['月份', '“异议”表行', '工号', '姓名', '事项', '提出日期', '评定截止', '剩余'],
+      body: ins.openObjections.map((o) => [
+        o.month,
+        o.row,
+        o.id,
+        o.name,
+        o.matter,
+        o.raised,
+        o.due ?? '待核对',
+        o.daysLeft === null ? '' : daysLeftText(o.daysLeft),
+      ]),
+    },
+    {
       title: '截止日期（第八条至第十条）',
       header: ['期间', '事项', '截止日期', '剩余', '依据'],
       body: [...ins.deadlines, ...ins.upcomingDeadlines].map((d) => [
@@ -389,6 +403,21 @@ export function statementPlan(st: Statement): SheetPlan {
     }
     duties(m)
   }
+  out.table(
+    '公示异议及处理结果（第八条）',
+    ['月份', '“异议”表行', '提出日期', '事项', '内容', '处理结果', '处理说明', '处理人', '处理日期'],
+    st.objections.map((o) => [
+      o.month,
+      o.row,
+      o.raised,
+      o.matter,
+      o.content,
+      o.outcome,
+      o.explanation,
+      o.handler,
+      o.handledOn,
+    ]),
+  )
   out.table(
     '预警（第十五条、第十六条、第三条）',
     ['月份', '级别', '条款', '原因'],

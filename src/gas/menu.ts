@@ -107,21 +107,45 @@ export function defaultPeriod(kind: Kind, today: string): Period {
  * user cancels or types something that is not such a period.
  */
 export function askPeriod(title: string, what: string, kinds: readonly Kind[], book: Workbook): Period {
+  return askPeriodAnd(title, what, kinds, book).period
+}
+
+/**
+ * The same prompt, with an optional `hint` line; the answer may end with a 异议 row (`2026-05 3`, `2026-05
+ * 第3行`), returned apart when `withRow` (重新开放… for a late 更正, 第八条).
+ */
+function askPeriodAnd(
+  title: string,
+  what: string,
+  kinds: readonly Kind[],
+  book: Workbook,
+  hint = '',
+  withRow = false,
+): { period: Period; row: number | null } {
   const first = kinds[0] ?? 'month'
   const fallback = defaultPeriod(first, book.now().slice(0, 10))
   const examples = kinds.map((k) => KIND_EXAMPLE[k]).join('，或')
   const u = ui()
   const response = u.prompt(
     title,
-    `请输入${what}的${examples}。\n留空则为 ${formatPeriod(fallback)}（${periodLabel(fallback)}）。`,
+    `请输入${what}的${examples}。\n留空则为 ${formatPeriod(fallback)}（${periodLabel(fallback)}）。${hint ? `\n${hint}` : ''}`,
     u.ButtonSet.OK_CANCEL,
   )
   if (response.getSelectedButton() !== u.Button.OK) throw new Stop('')
-  const text = response.getResponseText().trim()
-  if (text === '') return fallback
+  const answer = withRow ? splitObjectionRow(response.getResponseText()) : null
+  const text = (answer ? answer.period : response.getResponseText()).trim()
+  const row = answer?.row ?? null
+  if (text === '') return { period: fallback, row }
   const period = tryParsePeriod(text)
   if (!period || !kinds.includes(period.kind)) throw new Stop(`“${text}”不是有效的${examples}。`)
-  return period
+  return { period, row }
+}
+
+/** `2026-05 3`, `2026-05，第3行`, `2026-05 异议3` → the period text and the 异议 row; no row → null. */
+export function splitObjectionRow(text: string): { period: string; row: number | null } {
+  const m = /^(.*?)[\s,，;；]+(?:异议)?\s*第?\s*(\d+)\s*行?$/.exec(text.trim())
+  if (!m) return { period: text.trim(), row: null }
+  return { period: m[1] ?? '', row: Number(m[2]) }
 }
 
 /** Lists problems (sheet, cell, reason): the first 30, then how many more. */
@@ -299,22 +323,34 @@ export function menuCloseYear(): void {
   )
 }
 
-/** 重新开放…: removes a closed period's protection so it can be corrected; asks first; logged. */
+/**
+ * 重新开放…: removes a closed period's protection so it can be corrected; asks first; logged. A month may be
+ * reopened for a late 更正 (第八条): the answer then ends with the objection's 异议 row, e.g. `2026-05 3`.
+ */
 export function menuReopen(): void {
   const title = '重新开放'
   guarded(title, () => {
     const book = newBook()
-    const period = askPeriod(title, '要重新开放', ['month', 'quarter', 'year'], book)
+    const { period, row } = askPeriodAnd(
+      title,
+      '要重新开放',
+      ['month', 'quarter', 'year'],
+      book,
+      '因异议更正而重新开放月份的，在月份后加上“异议”表中该异议的行号，如 2026-05 3。',
+      true,
+    )
     const u = ui()
+    const because = row === null ? '' : `（因“异议”表第${row}行的更正）`
     const answer = u.alert(
       title,
-      `确定重新开放${periodLabel(period)}吗？\n解除保护后可以修改数据，修改后须重新结算。此操作会记入“日志”。`,
+      `确定重新开放${periodLabel(period)}${because}吗？\n解除保护后可以修改数据，修改后须重新结算。此操作会记入“日志”。`,
       u.ButtonSet.YES_NO,
     )
     if (answer !== u.Button.YES) return
     withLock(() => {
       toast(`正在重新开放${periodLabel(period)}……`, 30)
-      applyOutcome(book, `${title}：${periodLabel(period)}`, workflows.reopenPeriod(book, period))
+      const options = row === null ? {} : { objectionRow: row }
+      applyOutcome(book, `${title}：${periodLabel(period)}`, workflows.reopenPeriod(book, period, options))
     })
   })
 }
@@ -343,6 +379,7 @@ export const HELP_TEXT = [
   '4. 点“月度结算…”冻结得分、排名、每月之星和预警，并保护该月表格（次月10日前）。',
   '5. 季度、年度结束后分别点“季度结算…”“年度结算…”（年度结算前先填写领导评价）。',
   '6. 需要更正已结算的期间时，点“重新开放…”，改好后再次结算；每次操作都会记入“日志”。',
+  '公示期间话务员提出的异议记入“异议”表；有未处理的异议（处理结果为空）时不能结算该月。结算后才处理的更正：点“重新开放…”，在月份后加上异议所在行号（如 2026-05 3），更正数据后再次结算（第八条）。',
   '“预警一览”列出谈话提醒、辞退或更换、派驻缺位、派驻更换和即将到期的补休。',
   '“月度结果汇总”由月度结算自动写入（与各月度表结算结果相同），供预警统计和季度、年度结算使用，请勿修改。',
 ].join('\n')

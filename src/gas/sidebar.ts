@@ -1,6 +1,7 @@
 /**
  * The 预警一览 sidebar (SPEC §11): open alerts (第十五条、第十六条, 派驻缺位 and 派驻更换 第三条), 补休 about to expire
- * (第五条、第十一条) and this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
+ * (第五条、第十一条), objections to 公示 still to settle with the days left to their 终评 deadline (第八条) and
+ * this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
  * text is escaped; the page has no scripts.
  */
 import { daysLeftText, type SidebarInsights } from '../workbook/insights'
@@ -48,6 +49,12 @@ export function renderSidebar(data: SidebarInsights): string {
       `${escapeHtml(l.expires)} 前休完（${escapeHtml(daysLeftText(l.daysLeft))}）<br>` +
       `<span class="k">${escapeHtml(l.source)}</span></li>`,
   )
+  const objections = data.openObjections.map(
+    (o) =>
+      `<li class="reminder"><b>${escapeHtml(o.month)}</b>　${escapeHtml(o.name)}（${escapeHtml(o.id)}）${escapeHtml(o.matter)}` +
+      `<br>${o.due ? `须于 ${escapeHtml(o.due)} 评定截止前处理（${escapeHtml(daysLeftText(o.daysLeft ?? 0))}）` : '评定截止日待核对（节假日数据缺失）'}` +
+      `<br><span class="k">“异议”表第${escapeHtml(o.row)}行${o.raised ? `，${escapeHtml(o.raised)} 提出` : ''}</span></li>`,
+  )
   const deadlines = data.deadlines.map(
     (d) =>
       `<li>${escapeHtml(d.label)}：${escapeHtml(d.due)}（${escapeHtml(daysLeftText(d.daysLeft))}）` +
@@ -60,6 +67,7 @@ export function renderSidebar(data: SidebarInsights): string {
     notices,
     section('预警（谈话提醒、辞退或更换、派驻缺位、派驻更换）', alerts, '目前没有预警'),
     section('即将到期的补休', leave, '近期没有到期的补休'),
+    section('未处理的异议（第八条）', objections, '没有未处理的异议'),
     section('本月截止事项', deadlines, '本月没有截止事项'),
     '</body></html>',
   ].join('')

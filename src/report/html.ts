@@ -101,6 +101,40 @@ function alertsTable(rows: readonly AlertRow[], kind: string): string {
   return `<table data-table="${esc(kind)}"><thead><tr><th>月份</th><th>工号</th><th>姓名</th><th>级别</th><th>条款</th><th>原因</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
+/** Objections without 处理结果 and the days left to their month's 终评 deadline (第八条). */
+function openObjectionsTable(rows: Insights['openObjections']): string {
+  if (rows.length === 0) return '<p class="empty">无</p>'
+  const body = rows
+    .map(
+      (o) =>
+        `<tr data-row="${o.row}">${textCell('month', o.month)}${textCell('row', String(o.row))}${textCell('id', o.id)}` +
+        `${textCell('name', o.name)}${textCell('matter', o.matter)}${textCell('raised', o.raised)}${textCell('due', o.due ?? '待核对')}` +
+        `${textCell('daysLeft', o.daysLeft === null ? '' : daysLeftText(o.daysLeft))}</tr>`,
+    )
+    .join('')
+  return (
+    `<table data-table="open-objections"><thead><tr><th>月份</th><th>“异议”表行</th><th>工号</th><th>姓名</th><th>事项</th>` +
+    `<th>提出日期</th><th>评定截止</th><th>剩余</th></tr></thead><tbody>${body}</tbody></table>`
+  )
+}
+
+/** The operator's objections to 公示 and their outcomes (第八条). */
+function objectionsTable(rows: Statement['objections']): string {
+  if (rows.length === 0) return '<p class="empty">无</p>'
+  const body = rows
+    .map(
+      (o) =>
+        `<tr data-row="${o.row}">${textCell('month', o.month)}${textCell('row', String(o.row))}${textCell('raised', o.raised)}` +
+        `${textCell('matter', o.matter)}${textCell('content', o.content)}${textCell('outcome', o.outcome)}` +
+        `${textCell('explanation', o.explanation)}${textCell('handler', o.handler)}${textCell('handledOn', o.handledOn)}</tr>`,
+    )
+    .join('')
+  return (
+    `<table data-table="objections"><thead><tr><th>月份</th><th>“异议”表行</th><th>提出日期</th><th>事项</th><th>内容</th>` +
+    `<th>处理结果</th><th>处理说明</th><th>处理人</th><th>处理日期</th></tr></thead><tbody>${body}</tbody></table>`
+  )
+}
+
 function leaveTable(rows: readonly LeaveRow[], kind: string): string {
   if (rows.length === 0) return '<p class="empty">无</p>'
   const body = rows
@@ -306,6 +340,7 @@ export function renderReport(insights: Insights): string {
     `<th>每月之星</th><th>倒数前三</th><th>谈话提醒</th><th>辞退或更换</th></tr></thead><tbody>${byMonthRows}</tbody></table></section>` +
     `<section><h2>本期预警（第十五条、第十六条、第三条）</h2>${alertsTable(insights.alerts, 'alerts')}</section>` +
     `<section><h2>未结预警</h2>${alertsTable(insights.openAlerts, 'open-alerts')}</section>` +
+    `<section><h2>未处理的异议（第八条）</h2>${openObjectionsTable(insights.openObjections)}</section>` +
     `<section><h2>14天内到期的补休（第五条、第十一条）</h2>${leaveTable(insights.expiringLeave, 'expiring-leave')}</section>` +
     `<p class="note">本报告由考核表的结算结果生成，数值为结算时冻结的结果。</p>`
   return page(`12368考核看板 ${insights.periodText}`, body)
@@ -424,6 +459,7 @@ export function renderStatement(st: Statement): string {
     aggregate +
     (trend ? `<section><h2>月度总分走势</h2>${trend}</section>` : '') +
     `<section><h2>月度得分明细（第七条）</h2>${statementMonths(st.months)}</section>` +
+    `<section><h2>公示异议及处理结果（第八条）</h2>${objectionsTable(st.objections)}</section>` +
     `<section><h2>预警（第十五条、第十六条、第三条）</h2>${triggers}</section>` +
     `<section><h2>补休（第五条、第十一条）</h2>${leaveTable(st.leave, 'leave')}</section>` +
     '<div class="sign"><div>话务员签名</div><div>带班班长签名</div><div>日期</div></div>'

@@ -36,6 +36,7 @@ import {
   SHEET,
 } from './layouts'
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
+import { type MonthObjections, monthObjections, objectionSummary } from './objections'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
 import {
@@ -58,15 +59,18 @@ interface MonthContext {
   readonly inputs: Inputs
   readonly evaluation: MonthEvaluation
   readonly sheet: Table
+  /** 第八条: the objections to the month's 公示 (a close is refused while one is open). */
+  readonly objections: MonthObjections
   readonly problems: readonly Problem[]
 }
 
 function monthContext(book: Workbook, month: MonthKey, extra: readonly string[]): MonthContext {
   const name = monthSheetName(month)
-  const grids = readBook(book, [name, ...extra])
+  const grids = readBook(book, [name, SHEET.objections, ...extra])
   const inputs = parseInputs(grids, monthPeriod(month))
   const sheet = tableOf(grids, name)
   const evaluation = evaluateMonth(inputs, sheet, month)
+  const objections = monthObjections(inputs, month)
   const early = notEnded(month, book.now().slice(0, 10))
   const order = previousUnclosed(book, inputs, month)
   const problems = [
@@ -74,12 +78,13 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
     ...(order ? [order] : []),
     ...inputs.problems,
     ...evaluation.problems,
+    ...objections.problems,
   ]
   if (problems.length === 0) {
-    const moved = changedSinceClose(inputs, month, grids.get(name))
+    const moved = changedSinceClose(inputs, month, grids.get(name), objections)
     if (moved) problems.push(moved)
   }
-  return { inputs, evaluation, sheet, problems }
+  return { inputs, evaluation, sheet, objections, problems }
 }
 
 /**
@@ -87,18 +92,28 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
  * closed with (a double click gives the same sheets). When 规则 or any input changed since — which could
  * move frozen results — the close is refused until the month is reopened (重新开放, logged).
  */
-function changedSinceClose(inputs: Inputs, month: MonthKey, grid: Grid | undefined): Problem | null {
+function changedSinceClose(
+  inputs: Inputs,
+  month: MonthKey,
+  grid: Grid | undefined,
+  objections: MonthObjections,
+): Problem | null {
   const closed = closedDigest(inputs.log, monthPeriod(month))
-  if (closed === null || closed === monthDigest(inputs, grid ?? [])) return null
+  if (closed === null || closed === monthDigest(inputs, grid ?? [], objections)) return null
   return {
     sheet: monthSheetName(month),
     cell: 'A1',
-    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”或录入数据有改动；已结算的结果不随之变动。如需按新数据重新结算，请先“重新开放”该月`,
+    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”、录入数据或该月的“异议”有改动；已结算的结果不随之变动。如需按新数据重新结算，请先“重新开放”该月`,
   }
 }
 
-function monthDigest(inputs: Inputs, grid: Grid): string {
-  return inputDigest(inputs, [monthInputColumns(grid)])
+/**
+ * The inputs a close froze: the shared sheets, the month's input columns and, when the month has any, its
+ * 异议 rows (so a late objection to a closed month needs 重新开放; a month without any digests as before).
+ */
+function monthDigest(inputs: Inputs, grid: Grid, objections: MonthObjections): string {
+  const more = objections.grid.length > 0 ? [objections.grid] : []
+  return inputDigest(inputs, [monthInputColumns(grid), ...more])
 }
 
 /**
@@ -301,7 +316,8 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
   const eligible = evaluation.rows.filter((r) => r.eligible)
   const starNames = evaluation.rows.filter((r) => results.stars.has(r.id)).map((r) => r.operator.name)
   const warnings = alerts.current
-  const summary = `参与${eligible.length}人，每月之星：${starNames.join('、') || '无'}，预警${warnings}条`
+  const objected = objectionSummary(ctx.objections.rows)
+  const summary = `参与${eligible.length}人，每月之星：${starNames.join('、') || '无'}，预警${warnings}条${objected ? `，${objected}` : ''}`
   const writes: SheetWrite[] = [
     {
       sheet: sheet.sheet,
@@ -335,7 +351,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       action: CLOSE_ACTION.month,
       period: month,
       outcome: summary,
-      digest: monthDigest(inputs, grid),
+      digest: monthDigest(inputs, grid, ctx.objections),
     },
     message: [`${label}月度结算完成：${summary}`, ...evaluation.notices].join('\n'),
   })

@@ -22,7 +22,8 @@ import {
   shiftMonth,
 } from '../core/period'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
-import { cellOf, flagOf, idOf, numberOf, readHolidays, rulesForPeriod, table } from './read'
+import { objectionDeadline } from './objections'
+import { cellOf, flagOf, idOf, numberOf, readHolidays, readObjections, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 
@@ -130,6 +131,21 @@ export interface DeadlineRow {
   readonly reason: string
 }
 
+/** An objection to a month's 公示 not settled yet (第八条), with the 终评 deadline it must be settled by. */
+export interface OpenObjection {
+  readonly month: MonthKey
+  /** The row of the 异议 sheet. */
+  readonly row: number
+  readonly id: string
+  readonly name: string
+  readonly matter: string
+  readonly raised: string
+  /** The month's 终评 deadline (节假日 included); null when the holiday data for it is missing. */
+  readonly due: LocalDate | null
+  /** Days from asOf to `due`; negative = overdue; null without a due date. */
+  readonly daysLeft: number | null
+}
+
 /** A row of the quarter or year sheet. */
 export interface PeriodRow {
   readonly id: string
@@ -186,6 +202,8 @@ export interface Insights {
   readonly openAlerts: readonly AlertRow[]
   /** 补休 not fully taken, expiring within `expiringWithinDays` of asOf. */
   readonly expiringLeave: readonly LeaveRow[]
+  /** Every objection in 异议 without a 处理结果 yet, soonest 终评 deadline first (第八条). */
+  readonly openObjections: readonly OpenObjection[]
   /** The period's own deadlines (初评, 终评). */
   readonly deadlines: readonly DeadlineRow[]
   /** Deadlines falling in asOf's month (for the previous month, quarter, year). */
@@ -353,6 +371,46 @@ function deadlineRows(
   return out.sort((a, b) => a.due.localeCompare(b.due))
 }
 
+/** 姓名 by 工号: 人员's, then the month sheets' for anyone no longer listed there. */
+function rosterNames(grid: Grid | undefined, seen: ReadonlyMap<string, string>): Map<string, string> {
+  const t = table(SHEET.roster, grid)
+  const out = new Map(seen)
+  for (const row of t.rows) {
+    const id = idOf(cellOf(t, row, '工号'))
+    const name = parseText(cellOf(t, row, '姓名'))
+    if (id !== '' && name !== '') out.set(id, name)
+  }
+  return out
+}
+
+/** The open objections of the 异议 sheet with their month's 终评 deadline (第八条), soonest first. */
+function openObjections(
+  grids: ReadonlyMap<string, Grid>,
+  asOf: LocalDate,
+  holidays: readonly DayOverride[],
+  names: ReadonlyMap<string, string>,
+): OpenObjection[] {
+  const t = table(SHEET.objections, grids.get(SHEET.objections))
+  const calendar = workCalendar(holidays)
+  const rulesGrid = grids.get(SHEET.rules)
+  return readObjections(t, new Set(names.keys()), [])
+    .filter((o) => o.value.open)
+    .map(({ row, value: o }): OpenObjection => {
+      const { due } = objectionDeadline(o.month, calendar, rulesForPeriod(rulesGrid, monthPeriod(o.month)))
+      return {
+        month: o.month,
+        row,
+        id: o.id,
+        name: o.name || (names.get(o.id) ?? ''),
+        matter: o.matter,
+        raised: o.raised ?? '',
+        due: due?.due ?? null,
+        daysLeft: due ? daysBetween(asOf, due.due) : null,
+      }
+    })
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.row - b.row)
+}
+
 /** The deadlines of a period itself (core/deadlines.ts deadlineKinds, 第八至十条). */
 export const periodDeadlineKinds = deadlineKinds
 
@@ -377,6 +435,8 @@ export function insightSheets(period: Period): string[] {
     SHEET.holidays,
     SHEET.alerts,
     SHEET.leave,
+    SHEET.objections,
+    SHEET.roster,
     ...months.map(monthSheetName),
     ...[1, 2, 3, 4].map((q) => quarterSheetName({ kind: 'quarter', year, quarter: q })),
     yearSheetName(year),
@@ -416,7 +476,16 @@ export function buildInsights(book: Workbook, period: Period, options: InsightOp
   const asOf = options.asOf ?? book.now().slice(0, 10)
   const within = options.expiringWithinDays ?? EXPIRING_SOON_DAYS
   const own = periodSheet(period)
-  const fixed = [SHEET.rules, SHEET.holidays, SHEET.alerts, SHEET.leave, SHEET.log, SHEET.summary]
+  const fixed = [
+    SHEET.rules,
+    SHEET.holidays,
+    SHEET.alerts,
+    SHEET.leave,
+    SHEET.log,
+    SHEET.summary,
+    SHEET.objections,
+    SHEET.roster,
+  ]
   const grids = book.read(own ? [...fixed, own] : fixed)
   if (!grids.has(SHEET.summary)) {
     const present = new Set(book.sheetNames())
@@ -545,6 +614,7 @@ export function insightsFromGrids(
     alerts: alertsAll.filter((a) => periodMonths.includes(a.month)),
     openAlerts,
     expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
+    openObjections: openObjections(grids, asOf, holidays, rosterNames(grids.get(SHEET.roster), names)),
     deadlines: deadlineRows(
       [{ period, which: periodDeadlineKinds(period) }],
       asOf,
@@ -557,11 +627,15 @@ export function insightsFromGrids(
   }
 }
 
-/** What the sidebar shows (issue 7): open alerts, 补休 expiring within 14 days, this month's deadlines. */
+/**
+ * What the sidebar shows (issue 7): open alerts, 补休 expiring within 14 days, this month's deadlines; and
+ * the objections still to settle, with the days left to their month's 终评 deadline (issue 15).
+ */
 export interface SidebarInsights {
   readonly asOf: LocalDate
   readonly openAlerts: readonly AlertRow[]
   readonly expiringLeave: readonly LeaveRow[]
+  readonly openObjections: readonly OpenObjection[]
   readonly deadlines: readonly DeadlineRow[]
   readonly notices: readonly string[]
 }
@@ -575,6 +649,7 @@ export function sidebarInsights(book: Workbook, options: InsightOptions = {}): S
     asOf,
     openAlerts: insights.openAlerts,
     expiringLeave: insights.expiringLeave,
+    openObjections: insights.openObjections,
     deadlines: insights.upcomingDeadlines,
     notices: insights.notices,
   }

@@ -20,6 +20,7 @@ export const SHEET = {
   alerts: '预警',
   leave: '补休',
   publish: '公示',
+  objections: '异议',
   log: '日志',
   letters: '年度发函',
   summary: '月度结果汇总',
@@ -279,6 +280,49 @@ export const PUBLISH_LAYOUT: SheetLayout = {
   ],
 }
 
+/**
+ * 第八条: 公示 by the 5th, 评定 by the 10th — the gap is for objections. What an objection is about: one of
+ * 第七条's five components (as BREAKDOWN_COLUMNS names them), the ranking (第十一条), or anything else.
+ */
+export const OBJECTION_MATTERS: readonly string[] = [
+  ...BREAKDOWN_COLUMNS.flatMap((c) => (c.key === 'total' ? [] : [c.label])),
+  '排名',
+  '其他',
+]
+/** 维持: the published score stands; 更正: the inputs were corrected; 撤回: the operator withdrew it. */
+export const OBJECTION_OUTCOMES = ['维持', '更正', '撤回'] as const
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number]
+
+/** 异议: objections to a month's 公示 and how the team leader settled them (第八条, SPEC §15). */
+export const OBJECTIONS_LAYOUT: SheetLayout = {
+  name: SHEET.objections,
+  frozenColumns: 3,
+  tabColor: '#e37400',
+  columns: [
+    col('月份', 'text', {
+      width: 10,
+      note: '被公示的月份，如 2026-05；该月须已“生成公示表”（第八条）',
+    }),
+    { ...ID, note: '提出异议的话务员工号，须与“人员”表一致' },
+    NAME,
+    col('提出日期', 'date', { width: 12, format: 'yyyy-mm-dd', note: '话务员向带班班长提出异议的日期' }),
+    col('事项', 'enum', {
+      options: OBJECTION_MATTERS,
+      width: 14,
+      note: '异议针对的项目：第七条五项得分之一、排名（第十一条）或其他',
+    }),
+    col('内容', 'text', { width: 40, note: '异议的具体内容' }),
+    col('处理结果', 'enum', {
+      options: OBJECTION_OUTCOMES,
+      width: 10,
+      note: '维持：公示分数不变；更正：已更正录入数据；撤回：话务员撤回异议。留空表示尚未处理，该月不能结算（第八条）',
+    }),
+    col('处理说明', 'text', { width: 40, note: '处理理由；更正的，写明更正了哪项数据' }),
+    col('处理人', 'text', { width: 10 }),
+    col('处理日期', 'date', { width: 12, format: 'yyyy-mm-dd', note: '应在该月评定截止日前（第八条）' }),
+  ],
+}
+
 export const LOG_LAYOUT: SheetLayout = {
   name: SHEET.log,
   tabColor: '#5f6368',
@@ -357,6 +401,7 @@ export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   ALERTS_LAYOUT,
   LEAVE_LAYOUT,
   PUBLISH_LAYOUT,
+  OBJECTIONS_LAYOUT,
   LOG_LAYOUT,
   SUMMARY_LAYOUT,
 ]

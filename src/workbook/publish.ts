@@ -1,7 +1,8 @@
 /**
  * 生成公示表 (第八条: 每月5日前完成上一月度考核分数的初步统计并进行公示). The `公示` sheet shows a month's
  * preliminary totals by rank: the frozen values when the month is closed, else values computed from
- * input that passes validation. A closing row names the month and the 初评 deadline.
+ * input that passes validation. A closing row names the month and the 初评 deadline, and says that objections
+ * go to the 带班班长 before the month's 终评 deadline (SPEC §15).
  */
 import { type Deadline, deadline, nominalDeadline } from '../core/deadlines'
 import { type MonthKey, monthPeriod, periodLabel } from '../core/period'
@@ -10,9 +11,10 @@ import { rankScores, type Scored } from '../core/ranking'
 import { parseInputs, readBook, tableOf } from './context'
 import { BREAKDOWN_HEADERS, breakdownCells, monthSheetName, PUBLISH_LAYOUT, SHEET } from './layouts'
 import { evaluateMonth } from './month'
+import { objectionDeadline } from './objections'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, numberOf } from './read'
-import { isClosed } from './state'
+import { isClosed, PUBLISH_ACTION } from './state'
 import type { Cell, Workbook } from './types'
 
 interface PublishRow {
@@ -85,7 +87,8 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
   const due = publishDeadline(inputs, month)
   const label = periodLabel(period)
   const state = closed ? '（已结算）' : '（未结算，按当前数据计算）'
-  const footer = `${label}月度考核分数初步统计公示${state}。${due.text}`
+  // One closing line: what is published, until when, and where and until when objections go.
+  const footer = `${label}月度考核分数初步统计公示${state}。${due.text}。${objectionLine(inputs, month)}`
   const width = PUBLISH_LAYOUT.columns.length
   const pad = (first: string): Cell[] => [first, ...Array.from({ length: width - 1 }, () => '')]
   return done({
@@ -97,9 +100,21 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
         rows: [...rows.map((r) => r.cells), pad(''), pad(footer)],
       },
     ],
-    log: { action: '生成公示', period: month, outcome: `${rows.length}人${state}`, digest: '' },
+    log: { action: PUBLISH_ACTION, period: month, outcome: `${rows.length}人${state}`, digest: '' },
     message: `已生成${label}公示表${state}。${due.text}${due.warning ? `（${due.warning}）` : ''}`,
   })
+}
+
+/**
+ * Where and until when objections go (第八条: 公示 by the 5th, 评定 by the 10th): to the 带班班长, before the
+ * month's 终评 deadline (节假日 included); a year without holiday data shows the nominal date to check.
+ */
+function objectionLine(inputs: ReturnType<typeof parseInputs>, month: MonthKey): string {
+  const { due } = objectionDeadline(month, inputs.calendar, inputs.rules)
+  const until = due
+    ? `${due.due}（考核得分评定截止日）`
+    : `${nominalDeadline(monthPeriod(month), '终评', inputs.rules)}（名义评定截止日，遇节假日顺延，请人工核对）`
+  return `对公示分数有异议的，请于${until}前向带班班长提出；异议及处理结果（维持、更正或撤回）记入“${SHEET.objections}”表（第八条）。`
 }
 
 /** The 初评 (公示) deadline; a year without holiday data shows the nominal date and a warning, not a failure. */

@@ -2,14 +2,22 @@
  * Sheet grids → model records, plus a Problem (sheet, A1 cell, Chinese reason) for every bad cell.
  * Columns are found by header text, so a sheet whose columns were reordered still reads correctly.
  */
+import type { LocalDate } from '../core/dates'
 import type { DayOverride } from '../core/holidays'
 import type { Operator, Secondment } from '../core/model'
 import { INCIDENT_TYPES, type Incident, NOON_OUTCOMES, type NoonDuty, ROLES } from '../core/model'
 import { isBlank, parseDate, parseDecimal, parseText, toExact } from '../core/parse'
-import { firstDay, formatPeriod, monthKey, type Period, tryParsePeriod } from '../core/period'
+import { firstDay, formatPeriod, type MonthKey, monthKey, type Period, tryParsePeriod } from '../core/period'
 import { a1, type Problem } from '../core/problems'
 import { checkRuleValue, isRuleKey, type RuleOverride, type Rules, rulesInForce } from '../core/rules'
-import { ADMIN_EDITORS_KEY, DAY_TYPES, SHEET } from './layouts'
+import {
+  ADMIN_EDITORS_KEY,
+  DAY_TYPES,
+  OBJECTION_MATTERS,
+  OBJECTION_OUTCOMES,
+  type ObjectionOutcome,
+  SHEET,
+} from './layouts'
 import type { Cell, Grid } from './types'
 
 /** A data row with its 1-based sheet row number. */
@@ -323,6 +331,116 @@ export function readHolidays(t: Table, problems: Problem[]): DayOverride[] {
     const type = take(t, row, '类型', oneOf(DAY_TYPES), problems)
     if (date === null || type === null) continue
     out.push({ date, type, note: parseText(cellOf(t, row, '说明')) })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- 异议
+
+/** One row of 异议: an operator's objection to a month's 公示 and how it was settled (第八条). */
+export interface Objection {
+  readonly month: MonthKey
+  readonly id: string
+  /** 姓名 as typed, else the roster's. */
+  readonly name: string
+  readonly raised: LocalDate | null
+  readonly matter: string
+  readonly content: string
+  /** 维持 / 更正 / 撤回; null while 处理结果 is blank (open) or not one of them (a problem). */
+  readonly outcome: ObjectionOutcome | null
+  /** 处理结果 is blank: the objection has not been settled yet. */
+  readonly open: boolean
+  readonly explanation: string
+  readonly handler: string
+  readonly handledOn: LocalDate | null
+}
+
+export interface ObjectionScope {
+  /** Only this month's rows are read and checked (a row whose 月份 cannot be read is always a problem). */
+  readonly month?: MonthKey
+  /** The months with a 生成公示 in 日志: an objection to any other month is a problem at its 月份 cell. */
+  readonly published?: ReadonlySet<string>
+  /** 姓名 by 工号 from 人员: a typed 姓名 must match; a blank one is filled. */
+  readonly names?: ReadonlyMap<string, string>
+}
+
+/**
+ * 异议: every row with a readable 月份 (in scope), with a problem for each bad cell — 月份 not `YYYY-MM`,
+ * 工号 blank or not in 人员, 姓名 not the roster's, 提出日期 missing, 事项 or 处理结果 not from the list, a
+ * settled objection without 处理人 or 处理日期 (or settled before it was raised), a month never published.
+ * Rows are returned even with problems (the statement and the sidebar show them); closes refuse on them.
+ */
+export function readObjections(
+  t: Table,
+  ids: ReadonlySet<string>,
+  problems: Problem[],
+  scope: ObjectionScope = {},
+): Located<Objection>[] {
+  if (!t.exists) return []
+  problems.push(...missingHeaders(t, ['月份', '工号', '提出日期', '事项', '处理结果', '处理日期']))
+  const out: Located<Objection>[] = []
+  for (const row of t.rows) {
+    const at = (h: string) => refOf(t, row.row, h)
+    const monthCell = cellOf(t, row, '月份')
+    const month = periodText(monthCell)
+    if (!MONTH_TEXT.test(month)) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('月份'),
+        message: `月份应为被公示的月份，如 2026-05，实际为“${parseText(monthCell)}”`,
+      })
+      continue
+    }
+    if (scope.month !== undefined && month !== scope.month) continue
+    if (scope.published && !scope.published.has(month)) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('月份'),
+        message: `${month}尚无公示（“日志”中没有该月的“生成公示”记录），不能对其提出异议；请先生成该月公示表（第八条）`,
+      })
+    }
+    const id = checkKnownId(t, row, ids, problems) ?? idOf(cellOf(t, row, '工号'))
+    const typed = parseText(cellOf(t, row, '姓名'))
+    const rosterName = scope.names?.get(id)
+    if (typed !== '' && rosterName !== undefined && typed !== rosterName) {
+      problems.push({
+        sheet: t.sheet,
+        cell: at('姓名'),
+        message: `姓名“${typed}”与“人员”表中工号“${id}”的姓名“${rosterName}”不一致`,
+      })
+    }
+    const raised = take(t, row, '提出日期', parseDate, problems)
+    const matter = take(t, row, '事项', oneOf(OBJECTION_MATTERS), problems)
+    const open = isBlankCell(cellOf(t, row, '处理结果'))
+    const outcome = open ? null : take(t, row, '处理结果', oneOf(OBJECTION_OUTCOMES), problems)
+    const handledOn = take(t, row, '处理日期', optionalDate, problems) ?? null
+    const handler = parseText(cellOf(t, row, '处理人'))
+    if (!open && handler === '')
+      problems.push({ sheet: t.sheet, cell: at('处理人'), message: '已填写处理结果，请填写处理人' })
+    if (!open && handledOn === null && isBlankCell(cellOf(t, row, '处理日期')))
+      problems.push({ sheet: t.sheet, cell: at('处理日期'), message: '已填写处理结果，请填写处理日期' })
+    if (raised !== null && handledOn !== null && handledOn < raised)
+      problems.push({
+        sheet: t.sheet,
+        cell: at('处理日期'),
+        message: `处理日期${handledOn}早于提出日期${raised}`,
+      })
+    out.push({
+      row: row.row,
+      value: {
+        month,
+        id,
+        name: typed || rosterName || '',
+        raised,
+        matter: matter ?? parseText(cellOf(t, row, '事项')),
+        content: parseText(cellOf(t, row, '内容')),
+        outcome,
+        open,
+        explanation: parseText(cellOf(t, row, '处理说明')),
+        handler,
+        handledOn,
+      },
+    })
   }
   return out
 }

@@ -17,6 +17,8 @@ export const CLOSE_ACTION: Readonly<Record<Period['kind'], string>> = {
   year: '年度结算',
 }
 export const REOPEN_ACTION = '重新开放'
+/** The 日志 action of 生成公示表 (第八条): a month with one has been published, so it may be objected to. */
+export const PUBLISH_ACTION = '生成公示'
 
 export type PeriodState = 'open' | 'closed' | 'reopened'
 
@@ -95,3 +97,13 @@ export function preparedNotesDigest(log: Table, month: string): string | null {
 
 /** The 日志 action of 新建月度录入表 (prepare.ts). */
 export const PREPARE_LOG_ACTION = '新建月度录入表'
+/** The periods (`2026-05`) the 日志 records a 生成公示 for. */
+export function publishedPeriods(log: Table): Set<string> {
+  const out = new Set<string>()
+  for (const row of log.rows) {
+    if (parseText(cellOf(log, row, '操作')) !== PUBLISH_ACTION) continue
+    const period = periodText(cellOf(log, row, '期间'))
+    if (period !== '') out.add(period)
+  }
+  return out
+}

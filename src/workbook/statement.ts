@@ -25,7 +25,7 @@ import {
 } from './insights'
 import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { evaluateMonth } from './month'
-import { cellOf, flagOf, idOf, numberOf, table } from './read'
+import { cellOf, flagOf, idOf, numberOf, readObjections, table } from './read'
 import type { Cell, Grid, Workbook } from './types'
 
 /** The inputs behind each component (§9 headers), from the field table (core/fields.ts). */
@@ -120,7 +120,46 @@ export interface Statement {
   readonly triggers: readonly AlertRow[]
   /** 补休 earned in the period. */
   readonly leave: readonly LeaveRow[]
+  /** The operator's objections to the period's months' 公示 and their outcomes (第八条). */
+  readonly objections: readonly ObjectionLine[]
   readonly notices: readonly string[]
+}
+
+export interface ObjectionLine {
+  readonly month: MonthKey
+  /** The row of the 异议 sheet. */
+  readonly row: number
+  readonly raised: string
+  readonly matter: string
+  readonly content: string
+  /** 维持 / 更正 / 撤回, or 待处理 while open. */
+  readonly outcome: string
+  readonly explanation: string
+  readonly handler: string
+  readonly handledOn: string
+}
+
+/** The operator's 异议 rows for `months`, in sheet order (cells that do not read are shown as typed). */
+function objectionLines(
+  grids: ReadonlyMap<string, Grid>,
+  id: string,
+  months: readonly MonthKey[],
+): ObjectionLine[] {
+  const t = table(SHEET.objections, grids.get(SHEET.objections))
+  const typed = new Map(t.rows.map((r) => [r.row, parseText(cellOf(t, r, '处理结果'))]))
+  return readObjections(t, new Set([id]), [])
+    .filter((o) => o.value.id === id && months.includes(o.value.month))
+    .map(({ row, value: o }) => ({
+      month: o.month,
+      row,
+      raised: o.raised ?? '',
+      matter: o.matter,
+      content: o.content,
+      outcome: o.open ? '待处理' : (o.outcome ?? typed.get(row) ?? ''),
+      explanation: o.explanation,
+      handler: o.handler,
+      handledOn: o.handledOn ?? '',
+    }))
 }
 
 function show(cell: Cell, header: string): string {
@@ -321,7 +360,7 @@ function aggregateOf(
 
 /** Sheets a statement reads, for one batched read. */
 export function statementSheets(period: Period): string[] {
-  const names: string[] = [...INPUT_SHEETS, SHEET.alerts, SHEET.leave]
+  const names: string[] = [...INPUT_SHEETS, SHEET.alerts, SHEET.leave, SHEET.objections]
   names.push(...monthsOf(period).map(monthSheetName))
   if (period.kind === 'quarter') names.push(quarterSheetName(period))
   if (period.kind === 'year') names.push(yearSheetName(period.year))
@@ -377,6 +416,7 @@ export function statementFromGrids(
     leave: readLeave(grids.get(SHEET.leave), asOf).filter(
       (l) => l.id === id && periodMonths.includes(l.earned.slice(0, 7)),
     ),
+    objections: objectionLines(grids, id, periodMonths),
     notices,
   }
 }

@@ -20,6 +20,7 @@ import {
   SHEET,
   yearLayout,
 } from './layouts'
+import { lateCorrection } from './objections'
 import { done, type Outcome, refuse } from './outcome'
 import { table } from './read'
 import { isClosed, REOPEN_ACTION } from './state'
@@ -108,9 +109,20 @@ export function periodLayout(period: Period): SheetLayout {
   }
 }
 
-/** 重新开放 (audited): removes the protection and logs it; results stay until the next close rewrites them. */
-export function reopenPeriod(book: Workbook, period: Period): Outcome {
-  const log = table(SHEET.log, book.read([SHEET.log]).get(SHEET.log))
+export interface ReopenOptions {
+  /** The 异议 row of a late 更正 the month is reopened for (logged with the reopening). */
+  readonly objectionRow?: number
+}
+
+/**
+ * 重新开放 (audited): removes the protection and logs it; results stay until the next close rewrites them.
+ * Reopening a month to apply a late 更正 (第八条) names the objection's row: it must be an objection to that
+ * month settled as 更正, and the 日志 entry quotes it.
+ */
+export function reopenPeriod(book: Workbook, period: Period, options: ReopenOptions = {}): Outcome {
+  const row = options.objectionRow
+  const grids = book.read(row === undefined ? [SHEET.log] : [SHEET.log, SHEET.objections, SHEET.roster])
+  const log = table(SHEET.log, grids.get(SHEET.log))
   const label = periodLabel(period)
   const layout = periodLayout(period)
   if (!isClosed(log, period)) {
@@ -118,15 +130,17 @@ export function reopenPeriod(book: Workbook, period: Period): Outcome {
       { sheet: layout.name, cell: 'A1', message: `${label}尚未结算（或已重新开放），无需重新开放` },
     ])
   }
+  const because = row === undefined ? { ok: true as const, text: '' } : lateCorrection(grids, period, row)
+  if (!because.ok) return refuse([because.problem])
   return done({
     writes: [{ sheet: layout.name, layout, mode: 'header', protect: false }],
     log: {
       action: REOPEN_ACTION,
       period: formatPeriod(period),
-      outcome: '已解除保护，结果保留至再次结算',
+      outcome: `已解除保护，结果保留至再次结算${because.text ? `；${because.text}` : ''}`,
       digest: '',
     },
-    message: `${label}已重新开放：“${layout.name}”已解除保护，修改后请再次结算`,
+    message: `${label}已重新开放：“${layout.name}”已解除保护${because.text ? `（${because.text}）` : ''}，修改后请再次结算`,
   })
 }
 

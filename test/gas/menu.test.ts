@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultPeriod, MENU_ITEMS, problemText } from '../../src/gas/menu'
+import { defaultPeriod, MENU_ITEMS, problemText, splitObjectionRow } from '../../src/gas/menu'
 import { escapeHtml, renderSidebar } from '../../src/gas/sidebar'
 
 describe('menu helpers', () => {
@@ -71,6 +71,7 @@ describe('预警一览 sidebar', () => {
         },
       ],
       expiringLeave: [],
+      openObjections: [],
       deadlines: [],
       notices: ['2027年节假日数据缺失'],
     })
@@ -82,5 +83,18 @@ describe('预警一览 sidebar', () => {
     expect(html).toContain('第十六条（一）')
     expect(html).toContain('近期没有到期的补休')
     expect(escapeHtml("'")).toBe('&#39;')
+  })
+})
+
+describe('重新开放… prompt (第八条: a late 更正 names its 异议 row)', () => {
+  it.each([
+    ['2026-05', '2026-05', null],
+    ['2026-05 3', '2026-05', 3],
+    ['2026-05，第3行', '2026-05', 3],
+    ['2026-05 异议12', '2026-05', 12],
+    ['2026-Q2', '2026-Q2', null],
+    ['', '', null],
+  ])('“%s” → period %s, row %s', (text, period, row) => {
+    expect(splitObjectionRow(text)).toEqual({ period, row })
   })
 })
