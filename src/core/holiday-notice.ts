@@ -179,16 +179,19 @@ export function parseHolidayNotice(text: string): NoticeResult {
   const latest = toEpochDay(localDate(year + 1, 1, 31))
   const byDate = new Map<LocalDate, NoticeDay>()
   let numbered = 0
-  lines.forEach((line, index) => {
+  for (const [index, line] of lines.entries()) {
     const m = NUMBERED.exec(line)
-    if (!m) return
+    if (!m) continue
     numbered += 1
     const lineNo = index + 1
     const fail = (message: string) =>
       problems.push({ line: lineNo, text: (raw[index] ?? '').trim(), message })
     const rest = m[2] ?? ''
     const colon = rest.indexOf('：')
-    if (colon <= 0) return fail('应为“一、元旦：1月1日……放假……”的格式（节日名称后加冒号）')
+    if (colon <= 0) {
+      fail('应为“一、元旦：1月1日……放假……”的格式（节日名称后加冒号）')
+      continue
+    }
     const festival = rest.slice(0, colon)
     const sentences = rest
       .slice(colon + 1)
@@ -207,19 +210,20 @@ export function parseHolidayNotice(text: string): NoticeResult {
       }
       if (!found.some((d) => d.type === '休息日'))
         throw new LineError('没有找到放假日期（如“1月1日放假1天”）')
-      for (const d of found) {
+      for (const [k, d] of found.entries()) {
         const day = toEpochDay(d.date)
         if (day < earliest || day > latest) throw new LineError(`${d.date}不在${year}年前后，请核对年份`)
-        const before = byDate.get(d.date) ?? found.find((f) => f.date === d.date && f.type !== d.type)
+        const before = byDate.get(d.date) ?? found.slice(0, k).find((f) => f.date === d.date)
         if (before && before.type !== d.type)
           throw new LineError(`${d.date}在第${before.line}行是${before.type}，这里又是${d.type}`)
       }
     } catch (e) {
-      if (e instanceof LineError) return fail(e.message)
-      throw e
+      if (!(e instanceof LineError)) throw e
+      fail(e.message)
+      continue
     }
     for (const d of found) if (!byDate.has(d.date)) byDate.set(d.date, d)
-  })
+  }
   if (numbered === 0 && problems.length === 0)
     problems.push({
       line: 0,
