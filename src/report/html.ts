@@ -6,7 +6,15 @@
  */
 
 import { monthsOf } from '../core/period'
-import type { AlertRow, DeadlineRow, Insights, LeaveRow, MonthRow, PeriodRow } from '../workbook/insights'
+import type {
+  AlertRow,
+  DeadlineRow,
+  Insights,
+  LeaveRow,
+  MonthRow,
+  PeriodRow,
+  WatchRow,
+} from '../workbook/insights'
 import { COMPONENTS, daysLeftText } from '../workbook/insights'
 import type { Statement, StatementMonth } from '../workbook/statement'
 import {
@@ -99,6 +107,19 @@ function alertsTable(rows: readonly AlertRow[], kind: string): string {
     )
     .join('')
   return `<table data-table="${esc(kind)}"><thead><tr><th>月份</th><th>工号</th><th>姓名</th><th>级别</th><th>条款</th><th>原因</th></tr></thead><tbody>${body}</tbody></table>`
+}
+
+/** 关注名单 (SPEC §17): one event away from a clause of 第十五条/第十六条 next month. */
+function watchTable(rows: readonly WatchRow[], kind: string): string {
+  if (rows.length === 0) return '<p class="empty">无</p>'
+  const body = rows
+    .map(
+      (w) =>
+        `<tr data-id="${esc(w.id)}">${textCell('month', w.month)}${textCell('id', w.id)}${textCell('name', w.name)}` +
+        `${textCell('clause', w.clause)}${textCell('gap', w.gap)}${textCell('note', w.note)}</tr>`,
+    )
+    .join('')
+  return `<table data-table="${esc(kind)}"><thead><tr><th>月份</th><th>工号</th><th>姓名</th><th>条款</th><th>还差</th><th>说明</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
 function leaveTable(rows: readonly LeaveRow[], kind: string): string {
@@ -306,6 +327,9 @@ export function renderReport(insights: Insights): string {
     `<th>每月之星</th><th>倒数前三</th><th>谈话提醒</th><th>辞退或更换</th></tr></thead><tbody>${byMonthRows}</tbody></table></section>` +
     `<section><h2>本期预警（第十五条、第十六条、第三条）</h2>${alertsTable(insights.alerts, 'alerts')}</section>` +
     `<section><h2>未结预警</h2>${alertsTable(insights.openAlerts, 'open-alerts')}</section>` +
+    `<section><h2>关注名单${insights.focusMonth ? `（${esc(insights.focusMonth)}结算）` : ''}</h2>` +
+    `<p class="note">再发生1次即触发第十五条、第十六条的人员，按与预警相同的窗口计数；（四）按自然月计算，说明当月离条款有多近。仅依规则计数，不作其他预测。</p>` +
+    `${watchTable(insights.watch, 'watch')}</section>` +
     `<section><h2>14天内到期的补休（第五条、第十一条）</h2>${leaveTable(insights.expiringLeave, 'expiring-leave')}</section>` +
     `<p class="note">本报告由考核表的结算结果生成，数值为结算时冻结的结果。</p>`
   return page(`12368考核看板 ${insights.periodText}`, body)

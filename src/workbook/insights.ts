@@ -24,6 +24,9 @@ import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetNa
 import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
+import { readWatch, type WatchRow } from './watch-list'
+
+export type { WatchRow } from './watch-list'
 
 // ── Reading sheets by header (src/workbook/read.ts) ───────────────────────────────────────────────────
 
@@ -190,6 +193,10 @@ export interface Insights {
   readonly alerts: readonly AlertRow[]
   /** 预警 rows still open at asOf: the latest closed month's triggers and 派驻缺位 rows. */
   readonly openAlerts: readonly AlertRow[]
+  /** 关注名单 (SPEC §17) of the period's last closed month: one event away from a clause next month. */
+  readonly watch: readonly WatchRow[]
+  /** 关注名单 of the latest closed month at asOf (the list in force, as openAlerts). */
+  readonly openWatch: readonly WatchRow[]
   /** 补休 not fully taken, expiring within `expiringWithinDays` of asOf. */
   readonly expiringLeave: readonly LeaveRow[]
   /** The period's own deadlines (初评, 终评). */
@@ -384,6 +391,7 @@ export function insightSheets(period: Period): string[] {
     SHEET.rules,
     SHEET.holidays,
     SHEET.alerts,
+    SHEET.watch,
     SHEET.leave,
     ...months.map(monthSheetName),
     ...[1, 2, 3, 4].map((q) => quarterSheetName({ kind: 'quarter', year, quarter: q })),
@@ -424,7 +432,15 @@ export function buildInsights(book: Workbook, period: Period, options: InsightOp
   const asOf = options.asOf ?? book.now().slice(0, 10)
   const within = options.expiringWithinDays ?? EXPIRING_SOON_DAYS
   const own = periodSheet(period)
-  const fixed = [SHEET.rules, SHEET.holidays, SHEET.alerts, SHEET.leave, SHEET.log, SHEET.summary]
+  const fixed = [
+    SHEET.rules,
+    SHEET.holidays,
+    SHEET.alerts,
+    SHEET.watch,
+    SHEET.leave,
+    SHEET.log,
+    SHEET.summary,
+  ]
   const grids = book.read(own ? [...fixed, own] : fixed)
   if (!grids.has(SHEET.summary)) {
     const present = new Set(book.sheetNames())
@@ -532,6 +548,7 @@ export function insightsFromGrids(
   // Each close re-evaluates every trigger (and 派驻缺位) for its month: the latest month's rows are the open ones.
   const openAlerts = alertsAll.filter((a) => latestClosed !== null && a.month === latestClosed)
 
+  const watchAll = readWatch(table(SHEET.watch, grids.get(SHEET.watch)))
   const holidays = readDayOverrides(grids.get(SHEET.holidays))
   const rulesGrid = grids.get(SHEET.rules)
   return {
@@ -551,6 +568,8 @@ export function insightsFromGrids(
     periodRows,
     alerts: alertsAll.filter((a) => periodMonths.includes(a.month)),
     openAlerts,
+    watch: watchAll.filter((w) => focusMonth !== null && w.month === focusMonth),
+    openWatch: watchAll.filter((w) => latestClosed !== null && w.month === latestClosed),
     expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
     deadlines: deadlineRows(
       [{ period, which: periodDeadlineKinds(period) }],
@@ -568,6 +587,8 @@ export function insightsFromGrids(
 export interface SidebarInsights {
   readonly asOf: LocalDate
   readonly openAlerts: readonly AlertRow[]
+  /** 关注名单 of the latest closed month (SPEC §17); absent = none. */
+  readonly watch?: readonly WatchRow[]
   readonly expiringLeave: readonly LeaveRow[]
   readonly deadlines: readonly DeadlineRow[]
   readonly notices: readonly string[]
@@ -581,6 +602,7 @@ export function sidebarInsights(book: Workbook, options: InsightOptions = {}): S
   return {
     asOf,
     openAlerts: insights.openAlerts,
+    watch: insights.openWatch,
     expiringLeave: insights.expiringLeave,
     deadlines: insights.upcomingDeadlines,
     notices: insights.notices,
