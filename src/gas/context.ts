@@ -5,10 +5,12 @@
  * Every Apps Script global is guarded, so the bundle also runs in a bare V8 context.
  */
 import type { LocalDate } from '../core/dates'
+import type { DayOverride } from '../core/holidays'
 import type { DateReader } from '../core/parse'
 import { defaultDateReader } from '../core/parse'
 import { monthPeriod } from '../core/period'
 import { defaultRules, type Rules } from '../core/rules'
+import { readDayOverrides } from '../workbook/insights'
 import { monthOfSheetName, SHEET } from '../workbook/layouts'
 import { rulesForPeriod } from '../workbook/read'
 import type { Cell } from '../workbook/types'
@@ -42,6 +44,28 @@ function sheetRules(): Rules {
 }
 
 let rulesProvider: RulesProvider = sheetRules
+
+/**
+ * The `节假日` sheet's rows, as the closes and the sidebar read them (SPEC §8: =DEADLINE() counts the sheet
+ * too, so a year entered there — by hand or by 导入节假日安排… — is known data). None without Apps Script.
+ */
+export function sheetDayOverrides(): DayOverride[] {
+  if (typeof SpreadsheetApp === 'undefined' || typeof Utilities === 'undefined') return []
+  try {
+    const sheet = SpreadsheetApp.getActive().getSheetByName(SHEET.holidays)
+    if (!sheet) return []
+    const readDate = sheetDateReader()
+    const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]'
+    const grid = sheet
+      .getDataRange()
+      .getValues()
+      .map((row) => row.map((v): Cell => (isDate(v) ? readDate(v) : v === null ? '' : (v as Cell))))
+    return readDayOverrides(grid)
+  } catch (e) {
+    console.error('节假日表读取失败，按内置日历计算', e)
+    return []
+  }
+}
 
 /** Hook for the `规则` sheet: custom functions compute with the rules this returns (null restores defaults). */
 export function setRulesProvider(provider: RulesProvider | null): void {

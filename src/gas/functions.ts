@@ -38,7 +38,7 @@ import type { Rules } from '../core/rules'
 import { attendanceScore, monthBreakdown, qcScore, satisfactionScore, workloadScore } from '../core/score'
 import { proposeTiers } from '../core/tiers'
 import { BREAKDOWN_COLUMNS, BREAKDOWN_HEADERS } from '../workbook/layouts'
-import { currentRules, formulaRow, sheetDateReader } from './context'
+import { currentRules, formulaRow, sheetDateReader, sheetDayOverrides } from './context'
 
 type Out = number | string | boolean
 type Result = Out | Out[][]
@@ -509,7 +509,7 @@ export function TIER(scores: unknown): Result {
 export function DEADLINE(period: unknown, which?: unknown): Result {
   const rules = currentRules()
   const readDate = sheetDateReader()
-  const calendar = workCalendar()
+  const calendar = workCalendar(sheetDayOverrides())
   return elementwise([period, which], ([p, w]) => {
     const kind = isBlank(w) ? '初评' : parseText(w)
     if (kind !== '初评' && kind !== '终评')
