@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../src/core/period'
+import { renderReport } from '../../src/report/html'
+import { buildInsights } from '../../src/workbook/insights'
 import { SHEET } from '../../src/workbook/layouts'
 import { closePeriod, reopenPeriod } from '../../src/workbook/workflows'
 import { apply, EVENTS, fillMonth, newBook } from './fixture'
@@ -81,5 +83,21 @@ describe('关注名单 written by the month close', () => {
     expect(b.records(SHEET.watch)).toEqual(first)
     const outcome = closePeriod(b, MAY)
     expect(outcome.ok && outcome.plan.message).toMatch(/关注名单5条/)
+  })
+
+  it('§17 the month report prints that month’s 关注名单 (each month its own list)', () => {
+    const b = book()
+    fillMonth(b, '2026-04')
+    apply(b, closePeriod(b, APR))
+    fillMonth(b, '2026-05')
+    b.setCell('2026-05 月度', 'A03', '全勤', '否')
+    apply(b, closePeriod(b, MAY))
+    const april = buildInsights(b, APR, { asOf: '2026-06-03' })
+    expect(april.watch.map((w) => w.id)).toEqual(['A05', 'A06', 'A07'])
+    const html = renderReport(buildInsights(b, MAY, { asOf: '2026-06-03' }))
+    const table = html.slice(html.indexOf('data-table="watch"'))
+    expect(table.slice(0, table.indexOf('</table>')).match(/<tr data-id=/g)).toHaveLength(5)
+    expect(html).toContain('关注名单（2026-05结算）')
+    expect(html).toContain('若2026-06再次排名倒数前三，将触发第十六条（一）')
   })
 })
