@@ -16,6 +16,7 @@ import {
   validateCommand,
 } from './commands'
 import { runDemo } from './demo'
+import { holidaysCommand } from './holidays'
 import { createReporter } from './output'
 import { registerReportCommands } from './report'
 
@@ -79,6 +80,7 @@ export function buildProgram(run: (code: number) => void): Command {
         '  kaohe close 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-Q2',
         '  kaohe reopen 考核.xlsx 2026-05 --objection 3',
+        '  kaohe holidays 考核.xlsx 2027年节假日安排.txt',
         '  kaohe demo out/demo.xlsx',
       ].join('\n'),
     )
@@ -125,6 +127,14 @@ export function buildProgram(run: (code: number) => void): Command {
     .argument('<book.xlsx>', '考核表文件')
     .argument('<month>', '月份，例如 2026-05')
     .action(wrap<[string, string]>(publishCommand))
+  program
+    .command('holidays')
+    .description(
+      '导入国务院办公厅关于某年部分节假日安排的通知（文本文件）：写入该年“节假日”表（替换此前导入的该年行，手工填写的行不动）',
+    )
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<notice.txt>', '通知全文（含标题）的文本文件，UTF-8 或 GBK')
+    .action(wrap<[string, string]>(holidaysCommand))
   program
     .command('demo')
     .description('生成一份逼真的演示考核表（18 名话务员的一整年），并结算全年各月、各季度和年度')

@@ -50,7 +50,8 @@ export function windowMonths(month: MonthKey, n: number): MonthKey[] {
   return [...months]
 }
 
-function windowText(n: number): string {
+/** `近6个月内`, or `1年内` for twelve months (the 办法's own words). */
+export function windowText(n: number): string {
   return n === 12 ? '1年内' : `近${n}个月内`
 }
 

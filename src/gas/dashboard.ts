@@ -256,6 +256,11 @@ export function dashboardPlan(ins: Insights): SheetPlan {
       body: ins.openAlerts.map((a) => [a.month, a.id, a.name, a.level, a.clause, a.reason]),
     },
     {
+      title: '关注名单（再有1次即触发第十五条、第十六条，仅依规则计数）',
+      header: ['月份', '工号', '姓名', '条款', '还差', '说明'],
+      body: ins.openWatch.map((w) => [w.month, w.id, w.name, w.clause, w.gap, w.note]),
+    },
+    {
       title: '14天内到期的补休（第五条、第十一条）',
       header: ['工号', '姓名', '来源', '剩余天数', '截止日期', '剩余'],
       body: ins.expiringLeave.map((l) => [

@@ -5,6 +5,7 @@
 
 export { menuDashboard, showReport, showStatement } from './dashboard'
 export * from './functions'
+export { importHolidays, menuImportHolidays } from './holidays-dialog'
 export {
   menuAlerts,
   menuCloseMonth,

@@ -1,7 +1,7 @@
 /**
  * The 预警一览 sidebar (SPEC §11): open alerts (第十五条、第十六条, 派驻缺位 and 派驻更换 第三条), 补休 about to expire
- * (第五条、第十一条), objections to 公示 still to settle with the days left to their 终评 deadline (第八条) and
- * this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
+ * (第五条、第十一条), 关注名单 (SPEC §17), objections to 公示 still to settle with the days left to their 终评
+ * deadline (第八条) and this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
  * text is escaped; the page has no scripts.
  */
 import { daysLeftText, type SidebarInsights } from '../workbook/insights'
@@ -21,7 +21,7 @@ const CSS = `body{font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei'
 h2{font-size:15px;margin:14px 0 6px;border-bottom:2px solid #1a73e8;padding-bottom:2px}
 ul{list-style:none;padding:0;margin:0}
 li{border:1px solid #dadce0;border-radius:6px;padding:6px 8px;margin:0 0 6px}
-li.dismissal{background:#f4c7c3}li.reminder{background:#fce8b2}li.vacancy{background:#cfe2f3}
+li.dismissal{background:#f4c7c3}li.reminder{background:#fce8b2}li.vacancy{background:#cfe2f3}li.watch{border-style:dashed}
 .k{color:#5f6368;font-size:12px}.empty{color:#5f6368}.notice{color:#b06000}`
 
 function section(title: string, items: readonly string[], empty: string): string {
@@ -42,6 +42,12 @@ export function renderSidebar(data: SidebarInsights): string {
     (a) =>
       `<li class="${levelClass(a.level)}"><b>${escapeHtml(a.level)}</b>　${escapeHtml(a.name)}（${escapeHtml(a.id)}）` +
       `<br>${escapeHtml(a.reason)}<br><span class="k">${escapeHtml(a.month)}　${escapeHtml(a.clause)}</span></li>`,
+  )
+  // 关注名单 (SPEC §17): one event away from a clause next month; it predicts nothing beyond the rules' counts.
+  const watch = (data.watch ?? []).map(
+    (w) =>
+      `<li class="watch"><b>${escapeHtml(w.clause)}</b>　${escapeHtml(w.name)}（${escapeHtml(w.id)}）还差${escapeHtml(w.gap)}` +
+      `<br>${escapeHtml(w.note)}<br><span class="k">${escapeHtml(w.month)}结算</span></li>`,
   )
   const leave = data.expiringLeave.map(
     (l) =>
@@ -66,6 +72,7 @@ export function renderSidebar(data: SidebarInsights): string {
     `<p class="k">截至 ${escapeHtml(data.asOf)}</p>`,
     notices,
     section('预警（谈话提醒、辞退或更换、派驻缺位、派驻更换）', alerts, '目前没有预警'),
+    section('关注名单（再有1次即触发第十五条、第十六条）', watch, '目前无人临近条款'),
     section('即将到期的补休', leave, '近期没有到期的补休'),
     section('未处理的异议（第八条）', objections, '没有未处理的异议'),
     section('本月截止事项', deadlines, '本月没有截止事项'),

@@ -6,7 +6,15 @@
  */
 
 import { monthsOf } from '../core/period'
-import type { AlertRow, DeadlineRow, Insights, LeaveRow, MonthRow, PeriodRow } from '../workbook/insights'
+import type {
+  AlertRow,
+  DeadlineRow,
+  Insights,
+  LeaveRow,
+  MonthRow,
+  PeriodRow,
+  WatchRow,
+} from '../workbook/insights'
 import { COMPONENTS, daysLeftText } from '../workbook/insights'
 import type { Statement, StatementMonth } from '../workbook/statement'
 import {
@@ -133,6 +141,19 @@ function objectionsTable(rows: Statement['objections']): string {
     `<table data-table="objections"><thead><tr><th>月份</th><th>“异议”表行</th><th>提出日期</th><th>事项</th><th>内容</th>` +
     `<th>处理结果</th><th>处理说明</th><th>处理人</th><th>处理日期</th></tr></thead><tbody>${body}</tbody></table>`
   )
+}
+
+/** 关注名单 (SPEC §17): one event away from a clause of 第十五条/第十六条 next month. */
+function watchTable(rows: readonly WatchRow[], kind: string): string {
+  if (rows.length === 0) return '<p class="empty">无</p>'
+  const body = rows
+    .map(
+      (w) =>
+        `<tr data-id="${esc(w.id)}">${textCell('month', w.month)}${textCell('id', w.id)}${textCell('name', w.name)}` +
+        `${textCell('clause', w.clause)}${textCell('gap', w.gap)}${textCell('note', w.note)}</tr>`,
+    )
+    .join('')
+  return `<table data-table="${esc(kind)}"><thead><tr><th>月份</th><th>工号</th><th>姓名</th><th>条款</th><th>还差</th><th>说明</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
 function leaveTable(rows: readonly LeaveRow[], kind: string): string {
@@ -341,6 +362,9 @@ export function renderReport(insights: Insights): string {
     `<section><h2>本期预警（第十五条、第十六条、第三条）</h2>${alertsTable(insights.alerts, 'alerts')}</section>` +
     `<section><h2>未结预警</h2>${alertsTable(insights.openAlerts, 'open-alerts')}</section>` +
     `<section><h2>未处理的异议（第八条）</h2>${openObjectionsTable(insights.openObjections)}</section>` +
+    `<section><h2>关注名单${insights.focusMonth ? `（${esc(insights.focusMonth)}结算）` : ''}</h2>` +
+    `<p class="note">再发生1次即触发第十五条、第十六条的人员，按与预警相同的窗口计数；（四）按自然月计算，说明当月离条款有多近。仅依规则计数，不作其他预测。</p>` +
+    `${watchTable(insights.watch, 'watch')}</section>` +
     `<section><h2>14天内到期的补休（第五条、第十一条）</h2>${leaveTable(insights.expiringLeave, 'expiring-leave')}</section>` +
     `<p class="note">本报告由考核表的结算结果生成，数值为结算时冻结的结果。</p>`
   return page(`12368考核看板 ${insights.periodText}`, body)

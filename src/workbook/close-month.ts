@@ -51,6 +51,7 @@ import {
 } from './state'
 import { legacyMonths, NO, readSummary, standings, summaryFromMonthSheet, summaryWrite } from './summary'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
+import { watchWrite } from './watch-list'
 
 export const MARK = '是'
 
@@ -268,11 +269,12 @@ function alertHighlight(level: string): Highlight {
 
 export function closeMonth(book: Workbook, period: Period): Outcome {
   const month = formatPeriod(period)
-  // A fixed set of sheets whatever the book holds: the inputs, the month, 预警, 补休 and 月度结果汇总.
-  const ctx = monthContext(book, month, [SHEET.alerts, SHEET.leave, SHEET.summary])
+  // A fixed set of sheets whatever the book holds: the inputs, the month, 预警, 关注名单, 补休 and 月度结果汇总.
+  const ctx = monthContext(book, month, [SHEET.alerts, SHEET.watch, SHEET.leave, SHEET.summary])
   if (ctx.problems.length > 0) return refuse(ctx.problems)
   const { inputs, evaluation, sheet } = ctx
-  const results = monthResults(ctx, readHistory(book, inputs, historyMonths(month, inputs.rules)))
+  const history = readHistory(book, inputs, historyMonths(month, inputs.rules))
+  const results = monthResults(ctx, history)
   const byRow = new Map(evaluation.rows.map((r) => [r.row, r]))
   const grid = inputs.grids.get(sheet.sheet) ?? []
 
@@ -317,7 +319,16 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
   const starNames = evaluation.rows.filter((r) => results.stars.has(r.id)).map((r) => r.operator.name)
   const warnings = alerts.current
   const objected = objectionSummary(ctx.objections.rows)
-  const summary = `参与${eligible.length}人，每月之星：${starNames.join('、') || '无'}，预警${warnings}条${objected ? `，${objected}` : ''}`
+  // 关注名单 (SPEC §17): one event away from a clause next month, from the same history.
+  const watch = watchWrite(tableOf(inputs.grids, SHEET.watch), {
+    inputs,
+    month,
+    rows: evaluation.rows,
+    ranks: results.ranks,
+    bottom: results.bottom,
+    history,
+  })
+  const summary = `参与${eligible.length}人，每月之星：${starNames.join('、') || '无'}，预警${warnings}条，关注名单${watch.count}条${objected ? `，${objected}` : ''}`
   const writes: SheetWrite[] = [
     {
       sheet: sheet.sheet,
@@ -342,6 +353,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       highlights: alerts.highlights,
       previousHighlights: alerts.previous,
     },
+    watch.write,
     { sheet: SHEET.leave, layout: LEAVE_LAYOUT, mode: 'replace', rows: leave },
     summaryWrite(tableOf(inputs.grids, SHEET.summary), month, summaryRows),
   ]

@@ -26,6 +26,9 @@ import { objectionDeadline } from './objections'
 import { cellOf, flagOf, idOf, numberOf, readHolidays, readObjections, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
+import { readWatch, type WatchRow } from './watch-list'
+
+export type { WatchRow } from './watch-list'
 
 // ── Reading sheets by header (src/workbook/read.ts) ───────────────────────────────────────────────────
 
@@ -200,6 +203,10 @@ export interface Insights {
   readonly alerts: readonly AlertRow[]
   /** 预警 rows still open at asOf: the latest closed month's triggers, 派驻缺位 and 派驻更换 rows. */
   readonly openAlerts: readonly AlertRow[]
+  /** 关注名单 (SPEC §17) of the period's last closed month: one event away from a clause next month. */
+  readonly watch: readonly WatchRow[]
+  /** 关注名单 of the latest closed month at asOf (the list in force, as openAlerts). */
+  readonly openWatch: readonly WatchRow[]
   /** 补休 not fully taken, expiring within `expiringWithinDays` of asOf. */
   readonly expiringLeave: readonly LeaveRow[]
   /** Every objection in 异议 without a 处理结果 yet, soonest 终评 deadline first (第八条). */
@@ -434,6 +441,7 @@ export function insightSheets(period: Period): string[] {
     SHEET.rules,
     SHEET.holidays,
     SHEET.alerts,
+    SHEET.watch,
     SHEET.leave,
     SHEET.objections,
     SHEET.roster,
@@ -480,6 +488,7 @@ export function buildInsights(book: Workbook, period: Period, options: InsightOp
     SHEET.rules,
     SHEET.holidays,
     SHEET.alerts,
+    SHEET.watch,
     SHEET.leave,
     SHEET.log,
     SHEET.summary,
@@ -594,6 +603,7 @@ export function insightsFromGrids(
   // are the open ones.
   const openAlerts = alertsAll.filter((a) => latestClosed !== null && a.month === latestClosed)
 
+  const watchAll = readWatch(table(SHEET.watch, grids.get(SHEET.watch)))
   const holidays = readDayOverrides(grids.get(SHEET.holidays))
   const rulesGrid = grids.get(SHEET.rules)
   return {
@@ -613,6 +623,8 @@ export function insightsFromGrids(
     periodRows,
     alerts: alertsAll.filter((a) => periodMonths.includes(a.month)),
     openAlerts,
+    watch: watchAll.filter((w) => focusMonth !== null && w.month === focusMonth),
+    openWatch: watchAll.filter((w) => latestClosed !== null && w.month === latestClosed),
     expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
     openObjections: openObjections(grids, asOf, holidays, rosterNames(grids.get(SHEET.roster), names)),
     deadlines: deadlineRows(
@@ -634,6 +646,8 @@ export function insightsFromGrids(
 export interface SidebarInsights {
   readonly asOf: LocalDate
   readonly openAlerts: readonly AlertRow[]
+  /** 关注名单 of the latest closed month (SPEC §17); absent = none. */
+  readonly watch?: readonly WatchRow[]
   readonly expiringLeave: readonly LeaveRow[]
   readonly openObjections: readonly OpenObjection[]
   readonly deadlines: readonly DeadlineRow[]
@@ -648,6 +662,7 @@ export function sidebarInsights(book: Workbook, options: InsightOptions = {}): S
   return {
     asOf,
     openAlerts: insights.openAlerts,
+    watch: insights.openWatch,
     expiringLeave: insights.expiringLeave,
     openObjections: insights.openObjections,
     deadlines: insights.upcomingDeadlines,

@@ -18,6 +18,7 @@ export const SHEET = {
   noon: '值班',
   holidays: '节假日',
   alerts: '预警',
+  watch: '关注名单',
   leave: '补休',
   publish: '公示',
   objections: '异议',
@@ -237,6 +238,31 @@ export const ALERTS_LAYOUT: SheetLayout = {
   ],
 }
 
+/**
+ * 关注名单 (SPEC §17): who is one event away from a clause of 第十五条/第十六条 next month, written by every
+ * month close (that month's rows replaced, other months kept).
+ */
+export const WATCH_LAYOUT: SheetLayout = {
+  name: SHEET.watch,
+  tabColor: '#f9ab00',
+  columns: [
+    col('月份', 'text', { width: 10, result: true, note: '由月度结算写入：结算的月份' }),
+    { ...ID, result: true },
+    { ...NAME, result: true },
+    col('条款', 'text', {
+      width: 16,
+      result: true,
+      note: '再发生1次即触发的条款：第十五条谈话提醒，第十六条辞退或更换',
+    }),
+    col('还差', 'text', { width: 8, result: true }),
+    col('说明', 'text', {
+      width: 60,
+      result: true,
+      note: '按“近6个月内”“1年内”的滚动窗口和“连续”月数计算，与预警相同；（四）按自然月计算，说明本月离条款有多近。仅依规则计数，不作其他预测',
+    }),
+  ],
+}
+
 export const LEAVE_LAYOUT: SheetLayout = {
   name: SHEET.leave,
   frozenColumns: 2,
@@ -399,6 +425,7 @@ export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   NOON_LAYOUT,
   HOLIDAYS_LAYOUT,
   ALERTS_LAYOUT,
+  WATCH_LAYOUT,
   LEAVE_LAYOUT,
   PUBLISH_LAYOUT,
   OBJECTIONS_LAYOUT,

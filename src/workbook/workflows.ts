@@ -27,6 +27,7 @@ import { isClosed, REOPEN_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
+export { importHolidayNotice } from './holiday-import'
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
 export { publishMonth } from './publish'

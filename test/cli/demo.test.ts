@@ -53,6 +53,11 @@ describe('kaohe demo: a realistic, seeded year (npm start)', () => {
     const names = book.sheetNames()
     for (let m = 1; m <= 12; m++) expect(names).toContain(`2025-${String(m).padStart(2, '0')} 月度`)
     expect(names).toEqual(expect.arrayContaining(['2025-Q1 季度', '2025-Q4 季度', '2025 年度']))
+    // SPEC §17: every month close wrote its 关注名单 rows (month, 工号, 姓名, 条款, 还差, 说明).
+    const watch = (book.read(['关注名单']).get('关注名单') ?? []).slice(1)
+    expect(watch.length).toBeGreaterThan(0)
+    expect(new Set(watch.map((r) => r[0])).size).toBeGreaterThan(1)
+    for (const r of watch) expect(String(r[3])).toMatch(/^第十[五六]条（[一二三四]）$/)
     const alerts = book.read(['预警']).get('预警') ?? []
     const levels = new Set(alerts.slice(1).map((r) => r[3]))
     expect(levels).toEqual(new Set(['谈话提醒', '辞退或更换', '派驻缺位']))

@@ -84,6 +84,7 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
       '刷新看板…', // issue 7
       '个人成绩单…',
       '考核报告（可打印）…',
+      '导入节假日安排…', // issue 16
       '帮助',
     ])
     for (const item of built?.items ?? [])

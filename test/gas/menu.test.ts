@@ -43,6 +43,7 @@ describe('menu helpers', () => {
       '刷新看板…', // issue 7 (看板, 个人成绩单, printable report)
       '个人成绩单…',
       '考核报告（可打印）…',
+      '导入节假日安排…', // issue 16 (SPEC §8: the State Council notice into 节假日)
       '帮助',
     ])
   })
