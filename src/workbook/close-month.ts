@@ -35,6 +35,7 @@ import {
   SHEET,
 } from './layouts'
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
+import { type HostNaming, namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
 import { CLOSE_ACTION, closedDigest, periodState } from './state'
@@ -56,11 +57,11 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
   const grids = readBook(book, [name, ...extra])
   const inputs = parseInputs(grids, monthPeriod(month))
   const sheet = tableOf(grids, name)
-  const evaluation = evaluateMonth(inputs, sheet, month)
+  const evaluation = evaluateMonth(inputs, sheet, month, namingOf(book))
   const early = notEnded(month, book.now().slice(0, 10))
   const problems = [...(early ? [early] : []), ...inputs.problems, ...evaluation.problems]
   if (problems.length === 0) {
-    const moved = changedSinceClose(inputs, month, grids.get(name))
+    const moved = changedSinceClose(inputs, month, grids.get(name), namingOf(book))
     if (moved) problems.push(moved)
   }
   return { inputs, evaluation, sheet, problems }
@@ -71,13 +72,18 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
  * closed with (a double click gives the same sheets). When 规则 or any input changed since — which could
  * move frozen results — the close is refused until the month is reopened (重新开放, logged).
  */
-function changedSinceClose(inputs: Inputs, month: MonthKey, grid: Grid | undefined): Problem | null {
+function changedSinceClose(
+  inputs: Inputs,
+  month: MonthKey,
+  grid: Grid | undefined,
+  naming: HostNaming,
+): Problem | null {
   const closed = closedDigest(inputs.log, monthPeriod(month))
   if (closed === null || closed === monthDigest(inputs, grid ?? [])) return null
   return {
     sheet: monthSheetName(month),
     cell: 'A1',
-    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”或录入数据有改动；已结算的结果不随之变动。如需按新数据重新结算，请先“重新开放”该月`,
+    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”或录入数据有改动；已结算的结果不随之变动。如需按新数据重新结算，请先${naming.reopen(monthPeriod(month))}该月`,
   }
 }
 

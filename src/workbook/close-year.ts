@@ -29,6 +29,7 @@ import {
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
+import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
 import { CLOSE_ACTION, isClosed } from './state'
@@ -57,7 +58,11 @@ export function analyseYear(
   for (const m of months) {
     const p: Period = { kind: 'month', year, month: Number(m.slice(5, 7)) }
     if (!isClosed(inputs.log, p)) {
-      problems.push({ sheet: monthSheetName(m), cell: 'A1', message: `${m} 月度尚未结算，须先完成月度结算` })
+      problems.push({
+        sheet: monthSheetName(m),
+        cell: 'A1',
+        message: `${m} 月度尚未结算，须先${namingOf(book).closeMonth(m)}`,
+      })
     }
   }
   const previous = tableOf(grids, name)

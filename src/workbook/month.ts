@@ -12,6 +12,7 @@ import { a1, type Problem } from '../core/problems'
 import { monthBreakdown } from '../core/score'
 import type { Inputs } from './context'
 import { type COUNT_HEADERS, monthSheetName } from './layouts'
+import { type HostNaming, MENU_NAMING } from './naming'
 import { cellOf, idOf, missingHeaders, refOf, type Table } from './read'
 
 export interface MonthRow {
@@ -53,14 +54,19 @@ export function inPost(op: Operator, month: MonthKey): boolean {
 }
 
 /** Parses and scores every row of a month sheet; problems name the sheet and the A1 cell. */
-export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthEvaluation {
+export function evaluateMonth(
+  inputs: Inputs,
+  t: Table,
+  month: MonthKey,
+  naming: HostNaming = MENU_NAMING,
+): MonthEvaluation {
   const problems: Problem[] = []
   const sheet = monthSheetName(month)
   if (!t.exists) {
     return {
       month,
       rows: [],
-      problems: [{ sheet, cell: 'A1', message: `缺少“${sheet}”表，请先用“新建月度录入表”建立` }],
+      problems: [{ sheet, cell: 'A1', message: `缺少“${sheet}”表，请先${naming.prepareMonth(month)}` }],
     }
   }
   problems.push(...missingHeaders(t, ['工号', ...MONTH_INPUT_HEADERS]))

@@ -10,6 +10,7 @@ import { rankScores, type Scored } from '../core/ranking'
 import { parseInputs, readBook, tableOf } from './context'
 import { BREAKDOWN_HEADERS, breakdownCells, monthSheetName, PUBLISH_LAYOUT, SHEET } from './layouts'
 import { evaluateMonth } from './month'
+import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, numberOf } from './read'
 import { isClosed } from './state'
@@ -27,7 +28,7 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
   const grids = readBook(book, [name])
   const inputs = parseInputs(grids, period)
   const sheet = tableOf(grids, name)
-  const evaluation = evaluateMonth(inputs, sheet, month)
+  const evaluation = evaluateMonth(inputs, sheet, month, namingOf(book))
   const closed = isClosed(inputs.log, period)
   const rows: PublishRow[] = []
   if (closed) {
