@@ -37,11 +37,11 @@ export function libreOfficeLockPath(file: string): string {
 
 /** Formats the tool cannot read or write, by extension, with the program a clerk likely made them in. */
 const OTHER_FORMATS: Readonly<Record<string, string>> = {
-  '.ods': 'LibreOffice/WPS 的 .ods 表格',
-  '.xls': '旧版 Excel 的 .xls 工作簿',
-  '.csv': '.csv 文本表格',
-  '.et': 'WPS 的 .et 表格',
-  '.xlsb': 'Excel 二进制 .xlsb 工作簿',
+  '.ods': 'LibreOffice/WPS 表格',
+  '.xls': '旧版 Excel 工作簿',
+  '.csv': '逗号分隔的文本表格',
+  '.et': 'WPS 表格',
+  '.xlsb': 'Excel 二进制工作簿',
   '.numbers': 'Numbers 表格',
 }
 
@@ -51,7 +51,7 @@ export function assertXlsxName(file: string): void {
   const kind = OTHER_FORMATS[ext]
   if (kind) {
     throw new FileError(
-      `“${file}”是${kind}，本工具只能读写 Excel 工作簿（.xlsx）：请另存为 .xlsx 后再试` +
+      `“${file}”是 ${ext} 格式（${kind}），本工具只能读写 Excel 工作簿（.xlsx）：请另存为 .xlsx 后再试` +
         '（在 Excel、WPS 或 LibreOffice 中打开，“另存为”时文件类型选 Excel 工作簿 .xlsx）。原文件未改动',
     )
   }
