@@ -76,8 +76,7 @@ function hostOptions(file: string, ctx: CommandContext): XlsxOptions {
   return { ...ctx.xlsx, naming: commandNaming(file) }
 }
 
-/**
- * The workbook must at least have the 人员 sheet with its 工号 column: otherwise it is not a 考核表. */
+/** The workbook must at least have the 人员 sheet with its 工号 column: otherwise it is not a 考核表. */
 export function assertAssessmentBook(book: Workbook, file: string): void {
   const names = book.sheetNames()
   const init = commandNaming(file).setup()
