@@ -1,0 +1,118 @@
+/**
+ * One writer at a time (SPEC §12, issue 12), with real processes: dist/cli.cjs started twice at the same
+ * moment on one workbook — close March and close April, or close April and reopen March. Without the write
+ * lock both printed 结算完成 and the last rename dropped the other's month. Now, after every pair, the file
+ * shows each command that reported success (its 日志 row, its sheet's protection), and a command that did
+ * not get the lock in time refused with exit 2 and changed nothing.
+ */
+import { spawn } from 'node:child_process'
+import { copyFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { monthSheetName } from '../../src/workbook/layouts'
+import { GOOD, logAndProtection, writeScenario } from './scenario'
+import { tempDir } from './support'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const CLI = path.join(ROOT, 'dist/cli.cjs')
+const BUSY = '该工作簿正在被另一个命令使用'
+/** Each pair is two Node processes on a 2-core machine (about a second when the machine is idle). */
+const PAIRS_TIMEOUT = 240_000
+
+interface Run {
+  readonly args: readonly string[]
+  readonly code: number | null
+  readonly err: string
+}
+
+function kaohe(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, KAOHE_DEBUG: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let err = ''
+    child.stderr.setEncoding('utf8').on('data', (t: string) => {
+      err += t
+    })
+    child.on('close', (code) => resolve({ args, code, err }))
+  })
+}
+
+/** Each command either succeeded (exit 0) or refused because the other held the lock (exit 2). */
+function expectDoneOrBusy(runs: readonly Run[]): Run[] {
+  for (const r of runs) {
+    if (r.code !== 0) {
+      expect(r.code, `${r.args.join(' ')}: ${r.err}`).toBe(2)
+      expect(r.err).toContain(BUSY)
+    }
+  }
+  const done = runs.filter((r) => r.code === 0)
+  expect(done.length).toBeGreaterThan(0)
+  return done
+}
+
+describe('two commands at once on one workbook, as real processes', () => {
+  let dir: string
+  let fresh: string
+  let marchClosed: string
+  beforeAll(async () => {
+    dir = tempDir()
+    fresh = path.join(dir, 'fresh.xlsx')
+    await writeScenario(fresh, ['2025-03', '2025-04'], { values: GOOD })
+    marchClosed = path.join(dir, 'march-closed.xlsx')
+    copyFileSync(fresh, marchClosed)
+    const first = await kaohe('close', marchClosed, '2025-03')
+    expect(first.code, first.err).toBe(0)
+  })
+
+  it(
+    '20 pairs of close March / close April: every close that reported success is in the file',
+    async () => {
+      let both = 0
+      for (let i = 0; i < 20; i++) {
+        const file = path.join(dir, `pair-${i}.xlsx`)
+        copyFileSync(fresh, file)
+        const runs = await Promise.all([kaohe('close', file, '2025-03'), kaohe('close', file, '2025-04')])
+        const done = expectDoneOrBusy(runs)
+        if (done.length === 2) both++
+        const { log, protectedSheets } = await logAndProtection(file)
+        for (const r of done) {
+          const month = r.args[2] as string
+          expect(log, `pair ${i}`).toContain(`月度结算 ${month}`)
+          expect(protectedSheets, `pair ${i}`).toContain(monthSheetName(month))
+        }
+        expect(log.filter((l) => l.startsWith('月度结算')).length).toBe(done.length)
+      }
+      // The lock waits for a command as short as these: normally both go through, one after the other.
+      expect(both).toBeGreaterThan(0)
+      // No temporary file or lock left behind.
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([])
+    },
+    PAIRS_TIMEOUT,
+  )
+
+  it(
+    '8 pairs of close April / reopen March: both outcomes survive',
+    async () => {
+      for (let i = 0; i < 8; i++) {
+        const file = path.join(dir, `mixed-${i}.xlsx`)
+        copyFileSync(marchClosed, file)
+        const runs = await Promise.all([kaohe('close', file, '2025-04'), kaohe('reopen', file, '2025-03')])
+        const done = expectDoneOrBusy(runs)
+        const { log, protectedSheets } = await logAndProtection(file)
+        for (const r of done) {
+          if (r.args[0] === 'close') {
+            expect(log, `pair ${i}`).toContain('月度结算 2025-04')
+            expect(protectedSheets).toContain(monthSheetName('2025-04'))
+          } else {
+            expect(log, `pair ${i}`).toContain('重新开放 2025-03')
+            expect(protectedSheets).not.toContain(monthSheetName('2025-03'))
+          }
+        }
+      }
+    },
+    PAIRS_TIMEOUT,
+  )
+})
