@@ -127,7 +127,6 @@ async function buildCli() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
     outfile,
     logLevel: 'silent',

@@ -4,6 +4,7 @@
  * 月度结算 → 公示, each quarter 季度结算, and the year twice (before and after the annual leader rating) —
  * through the same workflows and Workbook interface as every other command, and prints a short summary.
  */
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { deadline } from '../core/deadlines'
 import { workCalendar } from '../core/holidays'
@@ -24,7 +25,8 @@ import {
 import type { Cell, Grid, SheetLayout, Workbook, WritePlan } from '../workbook/types'
 import { type CommandContext, EXIT, type Outcome, type Workflows } from './commands'
 import { DEMO_SECONDMENTS, type DemoYear, demoYear } from './demo-data'
-import { saveWorkbookFile } from './file'
+import { assertNotOpenElsewhere, assertWritable, assertXlsxName, saveWorkbookFile } from './file'
+import { withWriteLock } from './lock'
 import { reportPath, writeReport } from './report'
 import { newXlsxBook, XlsxWorkbook } from './xlsx-workbook'
 
@@ -139,7 +141,12 @@ export async function runDemo(out: string, ctx: CommandContext): Promise<number>
   const built = performance.now()
 
   reporter.step(`保存 ${out}`)
-  await saveWorkbookFile(raw, out)
+  // The demo replaces `out` whole: the same refusals and write lock as any command that writes.
+  assertXlsxName(out)
+  await assertNotOpenElsewhere(out)
+  await assertWritable(out)
+  await mkdir(path.dirname(path.resolve(out)), { recursive: true })
+  await withWriteLock(out, (lock) => saveWorkbookFile(raw, out, () => lock.assertHeld()))
   const finished = performance.now()
   printSummary(book, data, out, ctx, {
     total: finished - started,

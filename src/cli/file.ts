@@ -1,7 +1,9 @@
 /**
  * File safety for the offline host (SPEC §12): clear Chinese messages for a missing, corrupt or locked file;
  * writes go to a temporary file in the same directory and are renamed into place; the previous file is kept
- * as `<name>.bak.xlsx`. Nothing touches the original until the new bytes are complete on disk.
+ * as `<name>.bak.xlsx`. Nothing touches the original until the new bytes are complete on disk. Files of
+ * other formats (.ods, .xls, .csv), workbooks open in Excel, WPS or LibreOffice, and read-only workbooks
+ * are refused before anything is written.
  */
 import { constants as fsConstants } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -26,6 +28,33 @@ export function backupPath(file: string): string {
 /** Excel and WPS leave `~$book.xlsx` beside a workbook they have open. */
 export function officeLockPath(file: string): string {
   return path.join(path.dirname(file), `~$${path.basename(file)}`)
+}
+
+/** LibreOffice leaves `.~lock.book.xlsx#` beside a workbook it has open. */
+export function libreOfficeLockPath(file: string): string {
+  return path.join(path.dirname(file), `.~lock.${path.basename(file)}#`)
+}
+
+/** Formats the tool cannot read or write, by extension, with the program a clerk likely made them in. */
+const OTHER_FORMATS: Readonly<Record<string, string>> = {
+  '.ods': 'LibreOffice/WPS 表格',
+  '.xls': '旧版 Excel 工作簿',
+  '.csv': '逗号分隔的文本表格',
+  '.et': 'WPS 表格',
+  '.xlsb': 'Excel 二进制工作簿',
+  '.numbers': 'Numbers 表格',
+}
+
+/** Refuses a file that is not .xlsx by its name (before anything is read or written). */
+export function assertXlsxName(file: string): void {
+  const ext = path.extname(file).toLowerCase()
+  const kind = OTHER_FORMATS[ext]
+  if (kind) {
+    throw new FileError(
+      `“${file}”是 ${ext} 格式（${kind}），本工具只能读写 Excel 工作簿（.xlsx）：请另存为 .xlsx 后再试` +
+        '（在 Excel、WPS 或 LibreOffice 中打开，“另存为”时文件类型选 Excel 工作簿 .xlsx）。原文件未改动',
+    )
+  }
 }
 
 export async function exists(file: string): Promise<boolean> {
@@ -59,18 +88,45 @@ function describeIoError(err: unknown, file: string, doing: '读取' | '写入')
   }
 }
 
-/** Refuses a workbook that Excel or WPS has open (its lock file is beside it). */
+/** Refuses a workbook that Excel, WPS or LibreOffice has open (their lock file is beside it). */
 export async function assertNotOpenElsewhere(file: string): Promise<void> {
-  if (await exists(officeLockPath(file))) {
+  const locks: [string, string][] = [
+    [officeLockPath(file), 'Excel/WPS'],
+    [libreOfficeLockPath(file), 'LibreOffice'],
+  ]
+  for (const [lock, program] of locks) {
+    if (await exists(lock)) {
+      throw new FileError(
+        `“${file}”似乎正在 ${program} 中打开（存在锁定文件“${path.basename(lock)}”），请先关闭该文件再运行；` +
+          '如确认已关闭，可删除该锁定文件后重试。原文件未改动',
+      )
+    }
+  }
+}
+
+/**
+ * Refuses a workbook marked read-only (an archived final copy): the atomic save would otherwise replace it
+ * with a writable file. The mode bits are checked directly, since root may write any file.
+ */
+export async function assertWritable(file: string): Promise<void> {
+  let mode: number
+  try {
+    mode = (await fs.stat(file)).mode
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') return // a new file: nothing to protect
+    throw describeIoError(err, file, '读取')
+  }
+  if ((mode & 0o222) === 0) {
     throw new FileError(
-      `“${file}”似乎正在 Excel/WPS 中打开（存在锁定文件“${path.basename(officeLockPath(file))}”）。` +
-        '请先关闭该文件再运行；如确认已关闭，可删除该锁定文件后重试',
+      `文件为只读：“${file}”已设为只读（例如已归档的定稿），本命令不会改动它。` +
+        '如确需修改，请先在文件属性中取消“只读”，或另存一份再操作',
     )
   }
 }
 
 /** Loads an .xlsx workbook fully into memory, or throws a FileError in Chinese. */
 export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  assertXlsxName(file)
   let data: Buffer
   try {
     const stat = await fs.stat(file)
@@ -103,6 +159,7 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
 export async function saveWorkbookFile(
   book: ExcelJS.Workbook,
   file: string,
+  beforeReplace: () => void = () => undefined,
 ): Promise<{ backup: string | null }> {
   let bytes: Buffer
   try {
@@ -120,17 +177,22 @@ export async function saveWorkbookFile(
   const hadOriginal = await exists(file)
   const backup = hadOriginal ? backupPath(file) : null
   try {
-    const handle = await fs.open(temp, 'wx')
+    await assertWritable(file)
+    // The replacement keeps the original's permissions (the rename would otherwise reset them).
+    const mode = hadOriginal ? (await fs.stat(file)).mode & 0o777 : 0o666
+    const handle = await fs.open(temp, 'wx', mode)
     try {
       await handle.writeFile(bytes)
       await handle.sync()
     } finally {
       await handle.close()
     }
+    beforeReplace() // e.g. the write lock is still ours
     if (backup) await fs.copyFile(file, backup)
     await fs.rename(temp, file)
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => undefined)
+    if (err instanceof FileError) throw err
     const e = describeIoError(err, file, '写入')
     throw new FileError(`${e.message}。原文件未改动`)
   }

@@ -72,6 +72,7 @@ export function buildProgram(run: (code: number) => void): Command {
         '期间写法：2026-05（月）、2026-Q2（季度）、2026（年）',
         '退出码：0 完成；1 数据有问题（逐条列出工作表、单元格和原因）；2 用法或文件错误',
         '每次写入先生成临时文件再替换原文件，原文件保留为 <文件名>.bak.xlsx；命令失败时原文件不变。',
+        '同一时间只有一个命令能写同一工作簿；文件在 Excel、WPS 或 LibreOffice 中打开、设为只读或不是 .xlsx 时不写入。',
         '',
         '示例：',
         '  kaohe init 考核.xlsx',

@@ -1,10 +1,12 @@
 /**
  * What the command line prints: one plain line per step on a pipe or in a log file, a progress bar on a
- * terminal; problems one per line (sheet, cell, reason). Colours only on a terminal (picocolors decides).
+ * terminal; problems one per line (sheet, cell, reason), grouped by person when the host can tell whose.
+ * Colours only on a terminal (picocolors decides).
  */
 import cliProgress from 'cli-progress'
 import pc from 'picocolors'
 import { formatProblem, type Problem } from '../core/problems'
+import { type ProblemGroups, personHeading } from '../workbook/problem-groups'
 
 export interface Reporter {
   /** A step of a command (one line on a pipe; the bar's label on a terminal). */
@@ -17,7 +19,8 @@ export interface Reporter {
   success(text: string): void
   warn(text: string): void
   error(text: string): void
-  problems(list: readonly Problem[]): void
+  /** Problems one per line; with `groups`, under a heading per person (姓名、工号、行), the rest after. */
+  problems(list: readonly Problem[], groups?: ProblemGroups): void
 }
 
 /** Where lines go: process.stdout / stderr, or a collector in tests. */
@@ -101,10 +104,22 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
       stopBar()
       line(err, plain ? text : pc.red(text))
     },
-    problems(list) {
+    problems(list, groups) {
       stopBar()
-      line(out, `发现 ${list.length} 个问题，请修改后再试：`)
-      for (const p of list) line(out, `  ${formatProblem(p)}`)
+      const people = groups && groups.people.length > 0 ? `（涉及 ${groups.people.length} 人）` : ''
+      line(out, `发现 ${list.length} 个问题${people}，请修改后再试：`)
+      if (!groups || groups.people.length === 0) {
+        for (const p of list) line(out, `  ${formatProblem(p)}`)
+        return
+      }
+      for (const person of groups.people) {
+        line(out, plain ? personHeading(person) : pc.bold(personHeading(person)))
+        for (const p of person.problems) line(out, `  ${formatProblem(p)}`)
+      }
+      if (groups.other.length > 0) {
+        line(out, '其他问题：')
+        for (const p of groups.other) line(out, `  ${formatProblem(p)}`)
+      }
     },
   }
 }

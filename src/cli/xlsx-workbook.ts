@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs'
 import { isLocalDate } from '../core/dates'
 import { NO_RESULT } from '../core/parse'
 import { LOG_LAYOUT } from '../workbook/layouts'
+import type { HostNaming } from '../workbook/naming'
 import {
   type Cell,
   type ColumnSpec,
@@ -37,12 +38,15 @@ export interface XlsxOptions {
   readonly user?: string
   /** The clock, for reproducible logs (the demo); default the system clock. */
   readonly clock?: () => Date
+  /** How messages name the actions to take (the commands of this host); default the menu's. */
+  readonly naming?: HostNaming
 }
 
 type Style = Partial<ExcelJS.Style>
 
 export class XlsxWorkbook implements Workbook {
   readonly timeZone: string
+  readonly naming?: HostNaming
   private readonly userName: string
   private readonly clock: () => Date
 
@@ -53,6 +57,7 @@ export class XlsxWorkbook implements Workbook {
     this.timeZone = options.timeZone ?? 'Asia/Shanghai'
     this.userName = options.user ?? osUser()
     this.clock = options.clock ?? (() => new Date())
+    if (options.naming) this.naming = options.naming
   }
 
   sheetNames(): string[] {

@@ -36,6 +36,7 @@ import {
   SHEET,
 } from './layouts'
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
+import { type HostNaming, namingOf } from './naming'
 import { type MonthObjections, monthObjections, objectionSummary } from './objections'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
@@ -70,7 +71,7 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
   const grids = readBook(book, [name, SHEET.objections, ...extra])
   const inputs = parseInputs(grids, monthPeriod(month))
   const sheet = tableOf(grids, name)
-  const evaluation = evaluateMonth(inputs, sheet, month)
+  const evaluation = evaluateMonth(inputs, sheet, month, namingOf(book))
   const objections = monthObjections(inputs, month)
   const early = notEnded(month, book.now().slice(0, 10))
   const order = previousUnclosed(book, inputs, month)
@@ -82,7 +83,7 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
     ...objections.problems,
   ]
   if (problems.length === 0) {
-    const moved = changedSinceClose(inputs, month, grids.get(name), objections)
+    const moved = changedSinceClose(inputs, month, grids.get(name), objections, namingOf(book))
     if (moved) problems.push(moved)
   }
   return { inputs, evaluation, sheet, objections, problems }
@@ -98,13 +99,14 @@ function changedSinceClose(
   month: MonthKey,
   grid: Grid | undefined,
   objections: MonthObjections,
+  naming: HostNaming,
 ): Problem | null {
   const closed = closedDigest(inputs.log, monthPeriod(month))
   if (closed === null || closed === monthDigest(inputs, grid ?? [], objections)) return null
   return {
     sheet: monthSheetName(month),
     cell: 'A1',
-    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”、录入数据或该月的“异议”有改动；已结算的结果不随之变动。如需按新数据重新结算，请先“重新开放”该月`,
+    message: `${periodLabel(monthPeriod(month))}已结算，此后“规则”、录入数据或该月的“异议”有改动；已结算的结果不随之变动。如需按新数据重新结算，请先${naming.reopen(monthPeriod(month))}该月`,
   }
 }
 

@@ -17,6 +17,7 @@ import { rankScores, type Scored, serviceStars } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layouts'
+import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
 import { CLOSE_ACTION, closedDigest, isClosed, periodNotEnded, periodState } from './state'
@@ -38,11 +39,22 @@ export function unclosedMonths(book: Workbook, log: Table, months: readonly Mont
   const open = months.filter((m) => !isClosed(log, monthPeriod(m)))
   if (open.length === 0) return []
   const present = book.read(open.map(monthSheetName))
+  const naming = namingOf(book)
   return open.map((m) => {
     const sheet = monthSheetName(m)
     return present.has(sheet)
-      ? { sheet, cell: 'A1', code: 'unclosed-month', message: `${m} 月度尚未结算，须先完成月度结算` }
-      : { sheet, cell: 'A1', code: 'unclosed-month', message: `${m} 月度表不存在，须先建立并完成月度结算` }
+      ? {
+          sheet,
+          cell: 'A1',
+          code: 'unclosed-month',
+          message: `${m} 月度尚未结算，须先${naming.closeMonth(m)}`,
+        }
+      : {
+          sheet,
+          cell: 'A1',
+          code: 'unclosed-month',
+          message: `${m} 月度表不存在，须先建立并${naming.closeMonth(m)}`,
+        }
   })
 }
 

@@ -29,6 +29,7 @@ import {
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
+import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
 import { CLOSE_ACTION, isClosed, periodNotEnded } from './state'
@@ -69,7 +70,7 @@ export function analyseYear(
         sheet: monthSheetName(m),
         cell: 'A1',
         code: 'unclosed-month',
-        message: `${m} 月度尚未结算，须先完成月度结算`,
+        message: `${m} 月度尚未结算，须先${namingOf(book).closeMonth(m)}`,
       })
     }
   }

@@ -14,6 +14,7 @@ import type { Rules } from '../core/rules'
 import { monthBreakdown } from '../core/score'
 import type { Inputs } from './context'
 import { monthSheetName } from './layouts'
+import { type HostNaming, MENU_NAMING } from './naming'
 import { cellOf, idOf, missingHeaders, refOf, type Table } from './read'
 
 export interface MonthRow {
@@ -56,7 +57,12 @@ export function inPost(op: Operator, month: MonthKey): boolean {
 }
 
 /** Parses and scores every row of a month sheet; problems name the sheet and the A1 cell. */
-export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthEvaluation {
+export function evaluateMonth(
+  inputs: Inputs,
+  t: Table,
+  month: MonthKey,
+  naming: HostNaming = MENU_NAMING,
+): MonthEvaluation {
   const problems: Problem[] = []
   const sheet = monthSheetName(month)
   if (!t.exists) {
@@ -64,7 +70,12 @@ export function evaluateMonth(inputs: Inputs, t: Table, month: MonthKey): MonthE
       month,
       rows: [],
       problems: [
-        { sheet, cell: 'A1', code: 'missing-sheet', message: `缺少“${sheet}”表，请先用“新建月度录入表”建立` },
+        {
+          sheet,
+          cell: 'A1',
+          code: 'missing-sheet',
+          message: `缺少“${sheet}”表，请先${naming.prepareMonth(month)}`,
+        },
       ],
       notices: [],
     }

@@ -17,6 +17,7 @@ import {
   yearLayout,
 } from './layouts'
 import { inPost } from './month'
+import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, periodText } from './read'
 import { notesDigest, PREPARE_LOG_ACTION } from './state'
@@ -54,6 +55,21 @@ export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
     (p) => p.sheet === '人员' || p.sheet === '规则' || p.sheet === '借调',
   )
   if (rosterProblems.length > 0) return refuse(rosterProblems)
+  // 第十四条: the month sheet lists the operators on 人员; with nobody there, there is nothing to list.
+  if (inputs.operators.length === 0) {
+    return refuse(
+      [
+        {
+          sheet: SHEET.roster,
+          cell: 'A2',
+          message:
+            '“人员”表还没有任何话务员：请先在“人员”表逐行填写工号、姓名、岗位和入职或派驻日期，' +
+            `再${namingOf(book).prepareMonth(month)}“${name}”`,
+        },
+      ],
+      `“人员”表为空，未建立“${name}”`,
+    )
+  }
   const layout = monthLayout(month, inputs.rules)
   const headers = layout.columns.map((c) => c.header)
   const rows: Cell[][] = []
@@ -70,6 +86,20 @@ export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
         if (h === '预警' && !eligible) return `不参与：${reason}`
         return ''
       }),
+    )
+  }
+  if (rows.length === 0) {
+    return refuse(
+      [
+        {
+          sheet: SHEET.roster,
+          cell: 'A1',
+          message:
+            `“人员”表中没有人在${periodLabel(period)}在岗（入职或派驻日期都晚于该月，或离岗日期都早于该月）：` +
+            '请核对“人员”表的入职或派驻日期、离岗日期',
+        },
+      ],
+      `${periodLabel(period)}没有在岗人员，未建立“${name}”`,
     )
   }
   const note = excluded > 0 ? `，其中${excluded}人当月不参与考核（见“预警”列）` : ''

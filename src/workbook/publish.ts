@@ -11,6 +11,7 @@ import { rankScores, type Scored } from '../core/ranking'
 import { parseInputs, readBook, tableOf } from './context'
 import { BREAKDOWN_HEADERS, breakdownCells, monthSheetName, PUBLISH_LAYOUT, SHEET } from './layouts'
 import { evaluateMonth } from './month'
+import { namingOf } from './naming'
 import { objectionDeadline } from './objections'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, numberOf } from './read'
@@ -29,7 +30,7 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
   const grids = readBook(book, [name])
   const inputs = parseInputs(grids, period)
   const sheet = tableOf(grids, name)
-  const evaluation = evaluateMonth(inputs, sheet, month)
+  const evaluation = evaluateMonth(inputs, sheet, month, namingOf(book))
   const closed = isClosed(inputs.log, period)
   const rows: PublishRow[] = []
   if (closed) {

@@ -25,6 +25,7 @@ import {
 } from './insights'
 import { monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { evaluateMonth } from './month'
+import { type HostNaming, MENU_NAMING, namingOf } from './naming'
 import { cellOf, flagOf, idOf, numberOf, readObjections, table } from './read'
 import type { Cell, Grid, Workbook } from './types'
 
@@ -191,7 +192,12 @@ function inputText(input: MonthInput, header: string): string {
   return f ? showInput(f, input) : ''
 }
 
-function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, Grid>): StatementMonth {
+function monthStatement(
+  id: string,
+  month: MonthKey,
+  grids: ReadonlyMap<string, Grid>,
+  naming: HostNaming,
+): StatementMonth {
   const name = monthSheetName(month)
   const grid = grids.get(name)
   const t = table(name, grid)
@@ -279,7 +285,8 @@ function monthStatement(id: string, month: MonthKey, grids: ReadonlyMap<string, 
   if (scored && explained && !sameTenths(explained.breakdown, total)) {
     mismatch = `按当前输入重算的月度总分为 ${toFixed(explained.breakdown.total, 1)}，与结算时冻结的 ${total} 不同：输入或规则可能在结算后被改动，请核对`
   }
-  if (scored && !explained) mismatch = '当前输入无法完整读取，以下为结算时冻结的得分（请先“校验数据”）'
+  if (scored && !explained)
+    mismatch = `当前输入无法完整读取，以下为结算时冻结的得分（请先${naming.validate(monthPeriod(month))}）`
   return {
     ...base,
     scored,
@@ -371,7 +378,7 @@ export function statementSheets(period: Period): string[] {
 export function buildStatement(book: Workbook, period: Period, id: string): Statement {
   const present = new Set(book.sheetNames())
   const grids = book.read(statementSheets(period).filter((n) => present.has(n)))
-  return statementFromGrids(grids, period, id.trim(), book.now())
+  return statementFromGrids(grids, period, id.trim(), book.now(), namingOf(book))
 }
 
 export function statementFromGrids(
@@ -379,10 +386,11 @@ export function statementFromGrids(
   period: Period,
   id: string,
   generatedAt: string,
+  naming: HostNaming = MENU_NAMING,
 ): Statement {
   const roster = table(SHEET.roster, grids.get(SHEET.roster))
   const person = roster.rows.find((r) => idOf(cellOf(roster, r, '工号')) === id)
-  const months = monthsOf(period).map((m) => monthStatement(id, m, grids))
+  const months = monthsOf(period).map((m) => monthStatement(id, m, grids, naming))
   const seenInMonth = months.some((m) => m.note !== '本月月度表中没有该工号' && m.note !== '本月尚无月度表')
   if (!person && !seenInMonth)
     throw new InputError(`工号“${id}”不在“人员”表中，也不在${periodLabel(period)}的月度表中`)

@@ -4,6 +4,7 @@
  * they need in one batch, compute in memory, and return a WritePlan; the host applies the plan with one
  * write per sheet range. Nothing here knows which host runs it.
  */
+import type { HostNaming } from './naming'
 
 /**
  * A cell as workflows see it. Hosts normalise on read: empty cells are '' ; dates are ISO text
@@ -132,4 +133,6 @@ export interface Workbook {
   user(): string
   /** Now, as `YYYY-MM-DD HH:mm:ss` in the workbook's time zone. */
   now(): string
+  /** How this host names the actions a message asks for (menu items, or commands); default the menu's. */
+  readonly naming?: HostNaming
 }

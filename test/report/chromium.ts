@@ -1,25 +1,88 @@
 /**
  * Headless Chromium driven over the DevTools protocol through a pipe (--remote-debugging-pipe: we write
- * NUL-terminated JSON to its fd 3 and read from its fd 4), so the browser test needs no npm package.
+ * NUL-terminated JSON to its fd 3 and read from its fd 4). The browser itself comes from the npm registry:
+ * @sparticuz/chromium ships a headless shell, the NSS libraries it links and a few fonts as Brotli files
+ * inside its tarball, so `npm ci` is the whole set-up — no apt, no system browser, no download.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
+import { brotliDecompressSync } from 'node:zlib'
 
-/** The Chromium binary, or a clear failure telling how to install it (the test must not skip). */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, 'chromium', 'chromium-browser', 'google-chrome']
-  for (const c of candidates) {
-    if (!c) continue
-    const found = spawnSync('sh', ['-c', `command -v "${c}"`], { encoding: 'utf8' })
-    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim()
+export interface ChromiumBinary {
+  readonly executable: string
+  /** Variables the binary needs: its own shared libraries and fonts. */
+  readonly env: NodeJS.ProcessEnv
+}
+
+/** The folder of the installed @sparticuz/chromium package (its `bin/` holds the .br files). */
+function packageRoot(): string {
+  let dir = dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium'))
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'bin'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error('@sparticuz/chromium is not installed: run `npm ci`')
+    dir = up
   }
-  throw new Error(
-    'Headless Chromium is required by test/report/browser.test.ts but was not found. ' +
-      'Install it with `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH.',
-  )
+  return dir
+}
+
+/** Unpacks one .br file: a tarball into `into`, or a single file to `into/<name>`. */
+function inflate(file: string, into: string, name: string | null): void {
+  const bytes = brotliDecompressSync(readFileSync(file))
+  if (name !== null) {
+    writeFileSync(join(into, name), bytes, { mode: 0o755 })
+    return
+  }
+  // tar is part of every Debian (Essential: yes); Node has no tar reader of its own.
+  const r = spawnSync('tar', ['-x', '-C', into], { input: bytes })
+  if (r.status !== 0) throw new Error(`could not unpack ${file}: ${r.stderr?.toString() ?? r.error}`)
+}
+
+/**
+ * The headless shell of @sparticuz/chromium, unpacked once per package version into the temporary folder
+ * (into a private folder first, then renamed, so concurrent runs never see half a browser). Its Amazon
+ * Linux 2023 libraries (libnss3, libnspr4, libexpat …) are unpacked too and put first on LD_LIBRARY_PATH,
+ * so it does not depend on what the system has installed. CHROMIUM_PATH overrides it (a local browser).
+ */
+export function chromiumBinary(): ChromiumBinary {
+  if (process.env.CHROMIUM_PATH) return { executable: process.env.CHROMIUM_PATH, env: process.env }
+  const root = packageRoot()
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  const dir = join(tmpdir(), `kaohe-chromium-${version}`)
+  if (!existsSync(join(dir, 'chromium'))) {
+    const staging = mkdtempSync(`${dir}.partial-`)
+    try {
+      inflate(join(root, 'bin/chromium.br'), staging, 'chromium')
+      inflate(join(root, 'bin/al2023.tar.br'), staging, null) // lib/*.so
+      inflate(join(root, 'bin/swiftshader.tar.br'), staging, null) // libEGL, libGLESv2 beside the binary
+      inflate(join(root, 'bin/fonts.tar.br'), staging, null) // fonts/
+      mkdirSync(join(staging, 'fonts-cache'), { recursive: true })
+      writeFileSync(
+        join(staging, 'fonts.conf'),
+        `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+          `  <dir>${dir}/fonts</dir>\n  <dir>/usr/share/fonts</dir>\n` +
+          `  <cachedir>${dir}/fonts-cache</cachedir>\n</fontconfig>\n`,
+      )
+      renameSync(staging, dir)
+    } catch (err) {
+      rmSync(staging, { recursive: true, force: true })
+      // Another run may have finished first: its copy is as good as ours.
+      if (!existsSync(join(dir, 'chromium'))) throw err
+    }
+  }
+  const libs = join(dir, 'lib')
+  const inherited = process.env.LD_LIBRARY_PATH
+  return {
+    executable: join(dir, 'chromium'),
+    env: {
+      ...process.env,
+      LD_LIBRARY_PATH: inherited ? `${libs}:${inherited}` : libs,
+      FONTCONFIG_FILE: join(dir, 'fonts.conf'),
+    },
+  }
 }
 
 interface Message {
@@ -59,8 +122,9 @@ export class Browser {
 
   static launch(): Browser {
     const profile = mkdtempSync(join(tmpdir(), 'kaohe-chromium-'))
+    const chromium = chromiumBinary()
     const proc = spawn(
-      chromiumPath(),
+      chromium.executable,
       [
         '--headless',
         '--no-sandbox',
@@ -74,7 +138,7 @@ export class Browser {
         '--remote-debugging-pipe',
         'about:blank',
       ],
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], env: chromium.env },
     )
     const input = proc.stdio[3] as Writable
     const output = proc.stdio[4] as Readable
