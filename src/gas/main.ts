@@ -11,6 +11,8 @@ export {
   menuCloseQuarter,
   menuCloseYear,
   menuHelp,
+  menuImport,
+  menuImportAttendance,
   menuNewMonth,
   menuPublish,
   menuReopen,

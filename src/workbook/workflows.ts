@@ -27,6 +27,7 @@ import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
 export type { Outcome } from './outcome'
+export { importAttendanceExport, importPlatformExport } from './import'
 export { prepareMonth } from './prepare'
 export { publishMonth } from './publish'
 
