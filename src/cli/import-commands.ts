@@ -11,13 +11,7 @@ import { columnNames, headerKey } from '../core/platform-import'
 import { importAttendanceExport, importPlatformExport } from '../workbook/import'
 import type { Outcome } from '../workbook/outcome'
 import type { Grid } from '../workbook/types'
-import {
-  assertAssessmentBook,
-  type CommandContext,
-  EXIT,
-  periodArg,
-  UsageError,
-} from './commands'
+import { assertAssessmentBook, type CommandContext, EXIT, periodArg, UsageError } from './commands'
 import { assertNotOpenElsewhere, FileError, loadWorkbookFile, saveWorkbookFile } from './file'
 import { readGrid, XlsxWorkbook } from './xlsx-workbook'
 
@@ -111,6 +105,10 @@ export async function importCommand(
 }
 
 /** `kaohe import-attendance <book.xlsx> <file>`: an attendance export into 事件. */
-export function importAttendanceCommand(file: string, exportFile: string, ctx: CommandContext): Promise<number> {
+export function importAttendanceCommand(
+  file: string,
+  exportFile: string,
+  ctx: CommandContext,
+): Promise<number> {
   return runImport(file, exportFile, ctx, '导入考勤', (book, source) => importAttendanceExport(book, source))
 }

@@ -122,7 +122,9 @@ export function buildProgram(run: (code: number) => void): Command {
     .action(wrap<[string, string]>(publishCommand))
   program
     .command('import')
-    .description('从 12368 平台导出的坐席统计（.xlsx 或 .csv）导入某月的出勤天数、接听电话数、文字咨询条数和满意率')
+    .description(
+      '从 12368 平台导出的坐席统计（.xlsx 或 .csv）导入某月的出勤天数、接听电话数、文字咨询条数和满意率',
+    )
     .argument('<book.xlsx>', '考核表文件')
     .argument('<month>', '月份，例如 2026-05')
     .argument('<file>', '平台导出文件（.xlsx，或 UTF-8/GBK 编码的 .csv）')

@@ -7,11 +7,12 @@
  * 调休, 补休, 出差 are counted and skipped; any other status is counted as not recognised and skipped, and the
  * result lists it so a person can look. A cell naming two statuses ("迟到、早退") gives both.
  */
+
+import type { LocalDate } from './dates'
 import type { IncidentType } from './model'
 import { isBlank, parseDate, parseText } from './parse'
-import type { LocalDate } from './dates'
-import { a1, type Problem } from './problems'
 import { headerKey, idKey, isTotalRow, locateHeader, SOURCE_FIELDS, toHalfWidth } from './platform-import'
+import { a1, type Problem } from './problems'
 
 export type AttendanceField = 'date' | 'id' | 'name' | 'status'
 
@@ -132,7 +133,11 @@ export function readAttendanceExport(
     }
     const date = parseDate(at('date'), '日期')
     if (!date.ok) {
-      problems.push({ sheet, cell: a1(r + 1, (columns.get('date') ?? 0) + 1), message: `第${r + 1}行：${date.message}` })
+      problems.push({
+        sheet,
+        cell: a1(r + 1, (columns.get('date') ?? 0) + 1),
+        message: `第${r + 1}行：${date.message}`,
+      })
       continue
     }
     rows.push({ row: r + 1, id: idKey(at('id')), idText, name, date: date.value, status, types })

@@ -45,7 +45,11 @@ export interface SourceFieldDef {
 
 /** SPEC §14's built-in column names, by field. */
 export const SOURCE_FIELDS: readonly SourceFieldDef[] = [
-  { key: 'id', label: '工号', names: ['工号', '坐席工号', '座席工号', '坐席号', '座席号', '话务员工号', '员工编号'] },
+  {
+    key: 'id',
+    label: '工号',
+    names: ['工号', '坐席工号', '座席工号', '坐席号', '座席号', '话务员工号', '员工编号'],
+  },
   { key: 'name', label: '姓名', names: ['姓名', '坐席姓名', '座席名称', '坐席名称', '话务员', '话务员姓名'] },
   {
     key: 'calls',
@@ -84,7 +88,9 @@ export function headerKey(v: unknown): string {
 
 /** Full-width digits, letters and parentheses as ASCII (Chinese input methods type them by default). */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+  return text
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
 }
 
 /**
@@ -354,7 +360,9 @@ export type Match<C extends Candidate> =
   | { readonly ok: false; readonly reason: string }
 
 /** SPEC §14: by 工号 (normalised), else by 姓名 when exactly one candidate has it. */
-export function matcher<C extends Candidate>(candidates: readonly C[]): (id: string, name: string) => Match<C> {
+export function matcher<C extends Candidate>(
+  candidates: readonly C[],
+): (id: string, name: string) => Match<C> {
   const byId = new Map<string, C>()
   const byName = new Map<string, C[]>()
   for (const c of candidates) {
@@ -368,7 +376,8 @@ export function matcher<C extends Candidate>(candidates: readonly C[]): (id: str
     const named = name === '' ? [] : (byName.get(nameKey(name)) ?? [])
     const only = named[0]
     if (named.length === 1 && only) return { ok: true, who: only, by: 'name' }
-    if (named.length > 1) return { ok: false, reason: `姓名“${name}”有${named.length}人，工号又对不上，无法确定是谁` }
+    if (named.length > 1)
+      return { ok: false, reason: `姓名“${name}”有${named.length}人，工号又对不上，无法确定是谁` }
     return { ok: false, reason: '工号和姓名都对不上' }
   }
 }

@@ -13,7 +13,8 @@
  *   holds what the earlier import wrote: a value typed by hand is never overwritten by a blank.
  */
 import { type AttendanceRow, readAttendanceExport } from '../core/attendance-import'
-import { monthOfDate, monthPeriod, type MonthKey, periodLabel } from '../core/period'
+import { isBlank, parseText, toExact } from '../core/parse'
+import { type MonthKey, monthOfDate, monthPeriod, periodLabel } from '../core/period'
 import {
   type Candidate,
   clockText,
@@ -22,11 +23,10 @@ import {
   type ImportValues,
   matcher,
   readPlatformExport,
+  SOURCE_FIELD_LABELS,
   type SourceField,
   sourceFieldOfLabel,
-  SOURCE_FIELD_LABELS,
 } from '../core/platform-import'
-import { isBlank, parseText, toExact } from '../core/parse'
 import type { Problem } from '../core/problems'
 import {
   DAILY_TALK_COLUMN,
@@ -153,7 +153,9 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
   if (!exportGrid)
     return refuse([{ sheet: source.sheet, cell: 'A1', message: `找不到工作表“${source.sheet}”` }])
   if (source.sheet === name)
-    return refuse([{ sheet: name, cell: 'A1', message: '请选择粘贴了平台导出数据的工作表，而不是月度表本身' }])
+    return refuse([
+      { sheet: name, cell: 'A1', message: '请选择粘贴了平台导出数据的工作表，而不是月度表本身' },
+    ])
   const log = table(SHEET.log, grids.get(SHEET.log))
   if (periodState(log, monthPeriod(month)) === 'closed')
     return refuse(
@@ -175,7 +177,9 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
   const grid = target.grid
   const header = (grid[0] ?? []).map((h) => parseText(h))
   const colOf = (h: string) => header.indexOf(h)
-  const missing = ['工号', '姓名', '出勤天数', '接听电话数', '文字咨询条数', '满意率'].filter((h) => colOf(h) < 0)
+  const missing = ['工号', '姓名', '出勤天数', '接听电话数', '文字咨询条数', '满意率'].filter(
+    (h) => colOf(h) < 0,
+  )
   if (missing.length > 0)
     return refuse([{ sheet: name, cell: 'A1', message: `表头缺少列：${missing.join('、')}` }])
 
@@ -190,7 +194,12 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     const id = idOf(row[colOf('工号')])
     if (id === '') continue
     const warning = parseText(row[colOf('预警')])
-    people.push({ id, name: parseText(row[colOf('姓名')]), index: r, assessed: !warning.startsWith('不参与') })
+    people.push({
+      id,
+      name: parseText(row[colOf('姓名')]),
+      index: r,
+      assessed: !warning.startsWith('不参与'),
+    })
   }
   const match = matcher(people)
   const matched = new Map<number, { row: ExportRow; person: Person }>()
@@ -214,9 +223,7 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     if (m.by === 'name') byName += 1
   }
   if (problems.length > 0) return refuse(problems, `“${source.label}”无法导入，未写入任何数据`)
-  const absent = people
-    .filter((p) => p.assessed && !matched.has(p.index))
-    .map((p) => `${p.name}（${p.id}）`)
+  const absent = people.filter((p) => p.assessed && !matched.has(p.index)).map((p) => `${p.name}（${p.id}）`)
 
   // What the earlier import of this month wrote, by 工号.
   const recordTable = table(IMPORT_RECORD_LAYOUT.name, grids.get(IMPORT_RECORD_LAYOUT.name))
@@ -250,7 +257,11 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
       const next = carried.get(h)
       let value: Cell = current
       if (next !== undefined) {
-        if (!isBlank(current) && !sameValue(current, next) && !(wrote !== undefined && sameValue(current, wrote)))
+        if (
+          !isBlank(current) &&
+          !sameValue(current, next) &&
+          !(wrote !== undefined && sameValue(current, wrote))
+        )
           replacedTyped += 1
         value = next
       } else if (wrote !== undefined && sameValue(current, wrote)) {
@@ -262,7 +273,13 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     })
     columnRows.push(out)
     if (hit)
-      records.push([month, hit.person.id, hit.person.name, ...IMPORT_MONTH_HEADERS.map((h) => carried.get(h) ?? ''), source.label])
+      records.push([
+        month,
+        hit.person.id,
+        hit.person.name,
+        ...IMPORT_MONTH_HEADERS.map((h) => carried.get(h) ?? ''),
+        source.label,
+      ])
   }
 
   const layout = monthImportLayout(month)
@@ -279,13 +296,28 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
       }),
     )
     writes.push({ sheet: name, layout, mode: 'replace', rows }, ...target.prepared)
-  } else {
+  } else if (changed > 0 || IMPORT_MONTH_HEADERS.some((h) => colOf(h) < 0)) {
+    // Nothing to write when the sheet already holds every value (the same file again): only the 日志 row.
     writes.push({ sheet: name, layout, mode: 'columns', columns: IMPORT_MONTH_HEADERS, rows: columnRows })
   }
   const kept = recordTable.rows
     .filter((row) => periodText(cellOf(recordTable, row, '月份')) !== month)
     .map((row) => IMPORT_RECORD_LAYOUT.columns.map((c) => cellOf(recordTable, row, c.header)))
-  writes.push({ sheet: IMPORT_RECORD_LAYOUT.name, layout: IMPORT_RECORD_LAYOUT, mode: 'replace', rows: [...kept, ...records] })
+  const recordRows = [...kept, ...records]
+  const recordGrid = grids.get(IMPORT_RECORD_LAYOUT.name)
+  const recordHeader = IMPORT_RECORD_LAYOUT.columns.map((c) => c.header)
+  const sameRecord =
+    recordGrid !== undefined &&
+    recordGrid.length === recordRows.length + 1 &&
+    recordHeader.every((h, c) => recordGrid[0]?.[c] === h) &&
+    recordRows.every((row, r) => row.every((v, c) => sameValue(v, recordGrid[r + 1]?.[c])))
+  if (!sameRecord)
+    writes.push({
+      sheet: IMPORT_RECORD_LAYOUT.name,
+      layout: IMPORT_RECORD_LAYOUT,
+      mode: 'replace',
+      rows: recordRows,
+    })
 
   const rated = [...matched.values()].filter((m) => m.row.values.ratedCount !== undefined).length
   const summary = `读取${exported.rows.length}行，匹配${matched.size}人${byName > 0 ? `（其中${byName}人按姓名匹配）` : ''}，跳过${skipped.length}行`
@@ -346,7 +378,9 @@ export function importAttendanceExport(book: Workbook, source: ImportSource): Ou
   for (const row of att.rows) {
     const m = match(row.id, row.name)
     if (!m.ok) {
-      skipped.push(`第${row.row}行 ${row.name || '（无姓名）'}（工号${row.idText || '空白'}）：不在“人员”表中（${m.reason}）`)
+      skipped.push(
+        `第${row.row}行 ${row.name || '（无姓名）'}（工号${row.idText || '空白'}）：不在“人员”表中（${m.reason}）`,
+      )
       continue
     }
     const same = `${row.date}|${m.who.id}|${row.status}`
@@ -378,18 +412,19 @@ export function importAttendanceExport(book: Workbook, source: ImportSource): Ou
       continue
     }
     months.add(month)
-    for (let i = 0; i < add; i++) rows.push([w.row.date, w.id, w.type, '', '', `${ATTENDANCE_NOTE_PREFIX}${source.label}`])
+    for (let i = 0; i < add; i++)
+      rows.push([w.row.date, w.id, w.type, '', '', `${ATTENDANCE_NOTE_PREFIX}${source.label}`])
   }
   if (problems.length > 0) return refuse(problems, `“${source.label}”无法导入，未写入任何数据`)
   rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])))
-  const count = (m: ReadonlyMap<string, number>) =>
-    [...m].map(([status, n]) => `${status}${n}行`).join('、')
+  const count = (m: ReadonlyMap<string, number>) => [...m].map(([status, n]) => `${status}${n}行`).join('、')
   const summary = `读取${att.read}行，新增“事件”${rows.length}条${duplicates > 0 ? `，已记录过的${duplicates}条未重复添加` : ''}，跳过${skipped.length}行`
   const lines = [`已从“${source.label}”导入考勤：${summary}。`]
   if (att.unscored.size > 0) lines.push(`不计分的考勤状态（未写入“事件”）：${count(att.unscored)}。`)
   if (att.unknown.size > 0) lines.push(`未识别的考勤状态（未写入，请人工核对）：${count(att.unknown)}。`)
   if (skipped.length > 0) lines.push(`跳过的行：${listed(skipped)}。`)
-  if (rows.length > 0) lines.push('“事件”表中新增的行在“说明”列注明来源；月度表的迟到早退、旷工脱岗计数留空即按“事件”表统计。')
+  if (rows.length > 0)
+    lines.push('“事件”表中新增的行在“说明”列注明来源；月度表的迟到早退、旷工脱岗计数留空即按“事件”表统计。')
   const period = [...months].sort().join('、')
   return done({
     writes: rows.length > 0 ? [{ sheet: SHEET.events, layout: EVENTS_LAYOUT, mode: 'append', rows }] : [],

@@ -594,7 +594,11 @@ export const IMPORT_RECORD_LAYOUT: SheetLayout = {
   frozenColumns: 3,
   tabColor: '#5f6368',
   columns: [
-    col('月份', 'text', { width: 10, result: true, note: '由“导入”写入，请勿修改：记录最近一次导入为各人填入的数值' }),
+    col('月份', 'text', {
+      width: 10,
+      result: true,
+      note: '由“导入”写入，请勿修改：记录最近一次导入为各人填入的数值',
+    }),
     { ...ID, result: true },
     { ...NAME, result: true },
     ...IMPORT_MONTH_HEADERS.map((h) =>

@@ -26,8 +26,8 @@ import { isClosed, REOPEN_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
-export type { Outcome } from './outcome'
 export { importAttendanceExport, importPlatformExport } from './import'
+export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
 export { publishMonth } from './publish'
 

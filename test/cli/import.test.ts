@@ -74,7 +74,11 @@ function gbk(text: string): Buffer {
 }
 
 function csvText(grid: Cell[][]): string {
-  return grid.map((row) => row.map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(',')).join('\r\n')
+  return grid
+    .map((row) =>
+      row.map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(','),
+    )
+    .join('\r\n')
 }
 
 async function sheetRows(file: string, name: string): Promise<Record<string, Cell>[]> {
@@ -165,7 +169,13 @@ describe('kaohe import (SPEC §14)', () => {
     const csv = path.join(dir, '考勤.csv')
     writeFileSync(
       csv,
-      gbk(csvText([['日期', '工号', '姓名', '考勤状态'], ['2026-05-06', 'A02', '李华', '迟到'], ['2026-05-07', 'A03', '王芳', '正常']])),
+      gbk(
+        csvText([
+          ['日期', '工号', '姓名', '考勤状态'],
+          ['2026-05-06', 'A02', '李华', '迟到'],
+          ['2026-05-07', 'A03', '王芳', '正常'],
+        ]),
+      ),
     )
     for (let i = 0; i < 2; i++) {
       const { ctx, lines } = testContext(new Date('2026-06-03T01:00:00Z'))
@@ -173,7 +183,9 @@ describe('kaohe import (SPEC §14)', () => {
       expect(lines.join('\n')).toMatch(/正常1行/)
     }
     const events = await sheetRows(book, '事件')
-    expect(events.map((e) => [e.日期, e.工号, e.类型, e.说明])).toEqual([['2026-05-06', 'A02', '迟到', '考勤导入：考勤.csv']])
+    expect(events.map((e) => [e.日期, e.工号, e.类型, e.说明])).toEqual([
+      ['2026-05-06', 'A02', '迟到', '考勤导入：考勤.csv'],
+    ])
     expect(readFileSync(csv).length).toBeGreaterThan(0)
   })
 })

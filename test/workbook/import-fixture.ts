@@ -57,19 +57,104 @@ export function platformExport(
     ]
   })
   const width = header.length
-  const title: Cell[] = [opts.title ?? '2026年5月坐席工作量统计', ...Array.from({ length: width - 1 }, () => '')]
+  const title: Cell[] = [
+    opts.title ?? '2026年5月坐席工作量统计',
+    ...Array.from({ length: width - 1 }, () => ''),
+  ]
   const exported: Cell[] = ['导出时间：2026-06-01 09:00', ...Array.from({ length: width - 1 }, () => '')]
-  const total: Cell[] = ['合计', '', '', '', lines.reduce((n, l) => n + (typeof l.calls === 'number' ? l.calls : 0), 0)]
-  return [title, exported, header, ...rows, [...total, ...Array.from({ length: width - total.length }, () => '')]]
+  const total: Cell[] = [
+    '合计',
+    '',
+    '',
+    '',
+    lines.reduce((n, l) => n + (typeof l.calls === 'number' ? l.calls : 0), 0),
+  ]
+  return [
+    title,
+    exported,
+    header,
+    ...rows,
+    [...total, ...Array.from({ length: width - total.length }, () => '')],
+  ]
 }
 
 /** May 2026 for the fixture team (test/workbook/fixture.ts), 陈静 (A05) with the counts. */
 export const MAY: readonly PlatformLine[] = [
-  { id: 'A01', name: '张明', days: 21, calls: 1302, texts: 12, satisfied: 1100, basic: 40, dissatisfied: 10, talk: 151_200 },
-  { id: 'A02', name: '李华', days: 21, calls: 1701, texts: 0, satisfied: 1500, basic: 20, dissatisfied: 5, talk: 160_000 },
-  { id: 'a03', name: '王芳', days: 20, calls: 1600, texts: 30, satisfied: 1400, basic: 30, dissatisfied: 0, talk: 144_000 },
-  { id: 'Ａ０４', name: '赵强', days: 21, calls: 1500, texts: 3, satisfied: 1300, basic: 20, dissatisfied: 30, talk: 130_000 },
-  { id: 'A05', name: '陈静', days: 20, calls: 1750, texts: 0, satisfied: 1188, basic: 36, dissatisfied: 87, talk: '40:00:00' },
-  { id: '', name: '刘洋', days: 20, calls: 1400, texts: 0, satisfied: 1200, basic: 50, dissatisfied: 50, talk: 120_000 },
-  { id: 'A99', name: '外包坐席', days: 10, calls: 500, texts: 0, satisfied: 400, basic: 10, dissatisfied: 5, talk: 50_000 },
+  {
+    id: 'A01',
+    name: '张明',
+    days: 21,
+    calls: 1302,
+    texts: 12,
+    satisfied: 1100,
+    basic: 40,
+    dissatisfied: 10,
+    talk: 151_200,
+  },
+  {
+    id: 'A02',
+    name: '李华',
+    days: 21,
+    calls: 1701,
+    texts: 0,
+    satisfied: 1500,
+    basic: 20,
+    dissatisfied: 5,
+    talk: 160_000,
+  },
+  {
+    id: 'a03',
+    name: '王芳',
+    days: 20,
+    calls: 1600,
+    texts: 30,
+    satisfied: 1400,
+    basic: 30,
+    dissatisfied: 0,
+    talk: 144_000,
+  },
+  {
+    id: 'Ａ０４',
+    name: '赵强',
+    days: 21,
+    calls: 1500,
+    texts: 3,
+    satisfied: 1300,
+    basic: 20,
+    dissatisfied: 30,
+    talk: 130_000,
+  },
+  {
+    id: 'A05',
+    name: '陈静',
+    days: 20,
+    calls: 1750,
+    texts: 0,
+    satisfied: 1188,
+    basic: 36,
+    dissatisfied: 87,
+    talk: '40:00:00',
+  },
+  {
+    id: '',
+    name: '刘洋',
+    days: 20,
+    calls: 1400,
+    texts: 0,
+    satisfied: 1200,
+    basic: 50,
+    dissatisfied: 50,
+    talk: 120_000,
+  },
+  {
+    id: 'A99',
+    name: '外包坐席',
+    days: 10,
+    calls: 500,
+    texts: 0,
+    satisfied: 400,
+    basic: 10,
+    dissatisfied: 5,
+    talk: 50_000,
+  },
 ]

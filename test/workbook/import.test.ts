@@ -111,7 +111,8 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     book.setCell(SHEET_NAME, 'A04', '接听电话数', 1510) // corrected by hand after the import
     // The corrected export: no 在线咨询数 column, 李华's calls fixed, 赵强 left out, 张明's days blank.
     const corrected = MAY.filter((l) => l.name !== '赵强').map(
-      (l): PlatformLine => (l.name === '李华' ? { ...l, calls: 1711 } : l.name === '张明' ? { ...l, days: '' } : l),
+      (l): PlatformLine =>
+        l.name === '李华' ? { ...l, calls: 1711 } : l.name === '张明' ? { ...l, days: '' } : l,
     )
     const message = imported(book, platformExport(corrected, { texts: false }), '五月（更正）.xlsx')
     expect(book.cell(SHEET_NAME, 'A02', '接听电话数')).toBe(1711)
@@ -124,7 +125,10 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     const record = book.records('导入记录')
     expect(record.map((r) => r.工号)).not.toContain('A04')
     expect(record.every((r) => r.来源文件 === '五月（更正）.xlsx')).toBe(true)
-    expect(logRows(book).map((r) => String(r.结果).split('：')[0])).toEqual(['五月.xlsx', '五月（更正）.xlsx'])
+    expect(logRows(book).map((r) => String(r.结果).split('：')[0])).toEqual([
+      '五月.xlsx',
+      '五月（更正）.xlsx',
+    ])
   })
 
   it('a blank in the export never overwrites a typed value; a carried value replaces it and says so', () => {
@@ -142,7 +146,9 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
   it('导入设置 adds a column name of the platform', () => {
     const book = newBook()
     book.setRows('导入设置', [['话务量（人工）', '接听电话数', '']])
-    const grid = platformExport(MAY).map((row, r) => (r === 2 ? row.map((h) => (h === '人工接听量' ? '话务量（人工）' : h)) : row))
+    const grid = platformExport(MAY).map((row, r) =>
+      r === 2 ? row.map((h) => (h === '人工接听量' ? '话务量（人工）' : h)) : row,
+    )
     imported(book, grid)
     expect(book.cell(SHEET_NAME, 'A02', '接听电话数')).toBe(1701)
   })
@@ -154,7 +160,8 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     const before = book.snapshot()
     const outcome = importPlatformExport(book, MONTH, source(platformExport(MAY)))
     expect(outcome.ok).toBe(false)
-    if (!outcome.ok) expect(outcome.problems[0]?.message).toMatch(/已结算，不能导入；如需更正，请先“重新开放”该月/)
+    if (!outcome.ok)
+      expect(outcome.problems[0]?.message).toMatch(/已结算，不能导入；如需更正，请先“重新开放”该月/)
     expect(book.snapshot()).toEqual(before)
   })
 })
@@ -170,14 +177,18 @@ describe('SPEC §14 bad exports fail clearly, nothing written', () => {
   }
 
   it('no recognisable 工号 column: the headers found and the names accepted', () => {
-    const grid = platformExport(MAY).map((row, r) => (r === 2 ? row.map((h) => (h === '坐席工号' ? '账号' : h)) : row))
+    const grid = platformExport(MAY).map((row, r) =>
+      r === 2 ? row.map((h) => (h === '坐席工号' ? '账号' : h)) : row,
+    )
     const text = refusal(grid)
     expect(text).toMatch(/未找到“工号”列。表头为：序号、账号、坐席姓名/)
     expect(text).toMatch(/可识别的列名：工号、坐席工号、座席工号/)
   })
 
   it('two columns mapping to one field', () => {
-    const grid = platformExport(MAY).map((row, r) => (r === 2 ? row.map((h) => (h === '在岗天数' ? '出勤天数' : h)) : row))
+    const grid = platformExport(MAY).map((row, r) =>
+      r === 2 ? row.map((h) => (h === '在岗天数' ? '出勤天数' : h)) : row,
+    )
     grid.forEach((row, r) => {
       row.push(r === 2 ? '在岗天数' : r > 2 ? 20 : '')
     })
@@ -186,7 +197,9 @@ describe('SPEC §14 bad exports fail clearly, nothing written', () => {
 
   it('a non-numeric count names the export sheet, row and column', () => {
     const grid = platformExport(MAY.map((l) => (l.name === '王芳' ? { ...l, calls: '一千六' } : l)))
-    expect(refusal(grid)).toMatch(/^导出\.xlsx E6 第6行王芳（a03）：“人工接听量”应为不小于0的整数，实际为“一千六”/)
+    expect(refusal(grid)).toMatch(
+      /^导出\.xlsx E6 第6行王芳（a03）：“人工接听量”应为不小于0的整数，实际为“一千六”/,
+    )
   })
 
   it('an export of another month (title, or 统计月份 column)', () => {
@@ -265,7 +278,11 @@ describe('SPEC §14 导入考勤: attendance rows become 事件, marked with the
     fillMonth(book, MONTH)
     apply(book, closePeriod(book, { kind: 'month', year: 2026, month: 5 }))
     const before = book.snapshot()
-    const outcome = importAttendanceExport(book, { label: 'a.csv', sheet: 'a.csv', grid: attendance(MAY_ATT) })
+    const outcome = importAttendanceExport(book, {
+      label: 'a.csv',
+      sheet: 'a.csv',
+      grid: attendance(MAY_ATT),
+    })
     expect(outcome.ok).toBe(false)
     if (!outcome.ok) expect(outcome.problems[0]?.message).toMatch(/属于已结算的2026年5月/)
     expect(book.snapshot()).toEqual(before)
@@ -277,5 +294,3 @@ function prepareMonthHeader(): Cell[] {
   apply(book, prepareMonth(book, MONTH))
   return book.sheets.get(SHEET_NAME)?.[0] ?? []
 }
-
-
