@@ -116,7 +116,7 @@ export function assertInputSheets(book: Workbook, file: string): void {
  * workbook's write lock for the whole read–compute–write, it loads the file, runs the workflow, and saves
  * atomically only when the workflow succeeds.
  */
-async function changeWorkbook(
+export async function changeWorkbook(
   file: string,
   ctx: CommandContext,
   step: string,

@@ -6,9 +6,8 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { importHolidayNotice } from '../workbook/holiday-import'
-import { assertAssessmentBook, type CommandContext, EXIT } from './commands'
-import { assertNotOpenElsewhere, FileError, loadWorkbookFile, saveWorkbookFile } from './file'
-import { XlsxWorkbook } from './xlsx-workbook'
+import { type CommandContext, changeWorkbook } from './commands'
+import { FileError } from './file'
 
 /** The notice's text: UTF-8 (with or without BOM) when it is valid UTF-8, else GB18030 (a superset of GBK). */
 export function decodeNotice(bytes: Uint8Array): string {
@@ -29,27 +28,10 @@ async function readNotice(file: string): Promise<string> {
   }
 }
 
+/** `kaohe holidays <book.xlsx> <notice.txt>`: the State Council notice into 节假日, as every writing command. */
 export async function holidaysCommand(file: string, notice: string, ctx: CommandContext): Promise<number> {
   const text = await readNotice(notice)
-  await assertNotOpenElsewhere(file)
-  ctx.reporter.step(`读取 ${file}`)
-  const raw = await loadWorkbookFile(file)
-  const book = new XlsxWorkbook(raw, ctx.xlsx)
-  assertAssessmentBook(book, file)
-  ctx.reporter.step(`导入节假日安排 ${path.basename(notice)}`)
-  const outcome = importHolidayNotice(book, text, path.basename(notice))
-  if (!outcome.ok) {
-    ctx.reporter.error(outcome.message)
-    ctx.reporter.problems(outcome.problems)
-    ctx.reporter.info('工作簿未作任何改动。')
-    return EXIT.problems
-  }
-  ctx.reporter.step('写入结果')
-  book.apply(outcome.plan)
-  ctx.reporter.done()
-  ctx.reporter.step(`保存 ${file}`)
-  const { backup } = await saveWorkbookFile(raw, file)
-  ctx.reporter.success(outcome.plan.message)
-  if (backup) ctx.reporter.info(`原文件已备份为 ${backup}`)
-  return EXIT.ok
+  return changeWorkbook(file, ctx, `导入节假日安排 ${path.basename(notice)}`, (book) =>
+    importHolidayNotice(book, text, path.basename(notice)),
+  )
 }

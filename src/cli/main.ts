@@ -17,6 +17,7 @@ import {
 } from './commands'
 import { runDemo } from './demo'
 import { holidaysCommand } from './holidays'
+import { importAttendanceCommand, importCommand } from './import-commands'
 import { createReporter } from './output'
 import { registerReportCommands } from './report'
 
@@ -78,6 +79,8 @@ export function buildProgram(run: (code: number) => void): Command {
         '  kaohe init 考核.xlsx',
         '  kaohe prepare 考核.xlsx 2026-05',
         '  kaohe validate 考核.xlsx 2026-05',
+        '  kaohe import 考核.xlsx 2026-05 坐席工作量统计.xlsx',
+        '  kaohe import-attendance 考核.xlsx 考勤.csv',
         '  kaohe close 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-Q2',
         '  kaohe reopen 考核.xlsx 2026-05 --objection 3',
@@ -136,6 +139,20 @@ export function buildProgram(run: (code: number) => void): Command {
     .argument('<book.xlsx>', '考核表文件')
     .argument('<notice.txt>', '通知全文（含标题）的文本文件，UTF-8 或 GBK')
     .action(wrap<[string, string]>(holidaysCommand))
+    .command('import')
+    .description(
+      '从 12368 平台导出的坐席统计（.xlsx 或 .csv）导入某月的出勤天数、接听电话数、文字咨询条数和满意率',
+    )
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<month>', '月份，例如 2026-05')
+    .argument('<file>', '平台导出文件（.xlsx，或 UTF-8/GBK 编码的 .csv）')
+    .action(wrap<[string, string, string]>(importCommand))
+  program
+    .command('import-attendance')
+    .description('从考勤系统导出（日期、工号或姓名、考勤状态）导入迟到、早退、旷工、擅自脱岗到“事件”表')
+    .argument('<book.xlsx>', '考核表文件')
+    .argument('<file>', '考勤导出文件（.xlsx 或 .csv）')
+    .action(wrap<[string, string]>(importAttendanceCommand))
   program
     .command('demo')
     .description('生成一份逼真的演示考核表（18 名话务员的一整年），并结算全年各月、各季度和年度')

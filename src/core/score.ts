@@ -2,8 +2,9 @@
  * 第七条: the month score, five components each computed exactly and rounded once to tenths (四舍五入),
  * total = sum of the rounded components. Every number comes from the rules in force (rules.ts).
  */
-import { type Exact, exact, roundTenths, toFixed } from './decimal'
+import { type Exact, exact, roundHalfAwayFromZero, roundTenths, toFixed } from './decimal'
 import type { MonthBreakdown, MonthInput, Reason } from './model'
+import { clockText } from './platform-import'
 import type { Rules } from './rules'
 
 export type WorkloadInput = Pick<MonthInput, 'calls' | 'texts' | 'days' | 'isLeader'>
@@ -138,8 +139,14 @@ export function explainMonth(
   if (!input.extraPoints.equals(0)) terms.push(`+其他加班${plain(input.extraPoints)}`)
   const attendanceText = `${terms.join('')}${rounded(attendanceRaw(input, rules))}`
 
+  // 第七条（四）with the platform's counts (SPEC §14): 满意率 = (满意+基本满意)/评价数, shown as counted.
+  const { satisfied, basicallySatisfied, ratedCount } = input
+  const counted =
+    satisfied !== undefined && basicallySatisfied !== undefined && ratedCount
+      ? `满意率 = (${satisfied}+${basicallySatisfied})/${ratedCount}${equals(input.satisfaction.mul(100))}%`
+      : `满意率${plain(input.satisfaction.mul(100))}%`
   const satisfactionParts = [
-    `满意率${plain(input.satisfaction.mul(100))}%：${plain(rules['satisfaction.full'])}−(100−${plain(input.satisfaction.mul(100))})×${plain(rules['satisfaction.pointsPerPercent'])}`,
+    `${counted}：${plain(rules['satisfaction.full'])}−(100−${plain(input.satisfaction.mul(100))})×${plain(rules['satisfaction.pointsPerPercent'])}`,
   ]
   if (!input.complaintPoints.equals(0)) satisfactionParts.push(`−有效投诉${plain(input.complaintPoints)}`)
   if (input.praises > 0) satisfactionParts.push(`+表扬${input.praises}次×${plain(rules['praise.points'])}`)
@@ -152,7 +159,7 @@ export function explainMonth(
     attendance: { article: '第七条（二）', text: attendanceText },
     leader: {
       article: '第七条（三）',
-      text: `值班法官评分${plain(input.leaderRating)}→${toFixed(b.leader, 1)}`,
+      text: `值班法官评分${plain(input.leaderRating)}→${toFixed(b.leader, 1)}${talkReference(input)}`,
     },
     satisfaction: { article: '第七条（四）', text: satisfactionText },
     qc: {
@@ -165,4 +172,14 @@ export function explainMonth(
     },
   }
   return { breakdown, reasons }
+}
+
+/**
+ * 第七条（三）：值班法官结合日均通话时长评定 — the reference shown beside the rating (SPEC §14), never scored:
+ * 通话总时长 ÷ 出勤天数, to the second.
+ */
+export function talkReference(input: Pick<MonthInput, 'talkSeconds' | 'days'>): string {
+  if (input.talkSeconds === undefined) return ''
+  const daily = Number(roundHalfAwayFromZero(exact(input.talkSeconds).div(input.days), 0).valueOf())
+  return `（参考：日均通话时长${clockText(daily)}，不计分）`
 }

@@ -12,6 +12,8 @@ export {
   menuCloseQuarter,
   menuCloseYear,
   menuHelp,
+  menuImport,
+  menuImportAttendance,
   menuNewMonth,
   menuPublish,
   menuReopen,

@@ -25,6 +25,8 @@ export const MAX_PROBLEMS_SHOWN = 30
 export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   ['初始化考核表', 'menuSetup'],
   ['新建月度录入表…', 'menuNewMonth'],
+  ['导入…', 'menuImport'],
+  ['导入考勤…', 'menuImportAttendance'],
   ['校验数据', 'menuValidate'],
   null,
   ['月度结算…', 'menuCloseMonth'],
@@ -277,6 +279,48 @@ export function menuNewMonth(): void {
   )
 }
 
+/**
+ * Asks for the tab holding an export (pasted, or imported with 文件 → 导入 → 插入新工作表); blank = the
+ * active tab. Throws Stop when cancelled.
+ */
+function askSheet(title: string, what: string): string {
+  const u = ui()
+  const current = active().getActiveSheet().getName()
+  const response = u.prompt(
+    title,
+    `请输入粘贴或导入了${what}的工作表名称（可用 文件 → 导入 → 插入新工作表）。\n留空则为当前工作表“${current}”。`,
+    u.ButtonSet.OK_CANCEL,
+  )
+  if (response.getSelectedButton() !== u.Button.OK) throw new Stop('')
+  return response.getResponseText().trim() || current
+}
+
+/** 导入…: a platform export's per-operator numbers into the month sheet (SPEC §14). */
+export function menuImport(): void {
+  const title = '导入平台数据'
+  guarded(title, () => {
+    const book = newBook()
+    const period = askPeriod(title, '要导入', ['month'], book)
+    const sheet = askSheet(title, '平台坐席统计导出')
+    withLock(() => {
+      const outcome = workflows.importPlatformExport(book, formatPeriod(period), { label: sheet, sheet })
+      applyOutcome(book, `${title}：${periodLabel(period)}`, outcome)
+    })
+  })
+}
+
+/** 导入考勤…: an attendance export's 迟到、早退、旷工、擅自脱岗 into 事件 (SPEC §14, 第七条（二）). */
+export function menuImportAttendance(): void {
+  const title = '导入考勤'
+  guarded(title, () => {
+    const book = newBook()
+    const sheet = askSheet(title, '考勤导出')
+    withLock(() => {
+      applyOutcome(book, title, workflows.importAttendanceExport(book, { label: sheet, sheet }))
+    })
+  })
+}
+
 /** 校验数据: lists the problems of a period's inputs without writing anything. */
 export function menuValidate(): void {
   const title = '校验数据'
@@ -376,6 +420,7 @@ export const HELP_TEXT = [
   '每月工作流程：',
   '1. 首次使用先点“初始化考核表”，在“人员”表登记话务员，在“规则”表填写可编辑结算表的管理员。',
   '2. 每月初点“新建月度录入表…”，填写上月数据；考勤、投诉、质检等也可记入“事件”“值班”表。',
+  '   平台导出的坐席统计粘贴到新工作表后点“导入…”，考勤导出点“导入考勤…”，免去手工录入。',
   '3. 点“校验数据”检查输入；点“生成公示表”公示初步结果（次月5日前，第八条）。',
   '4. 点“月度结算…”冻结得分、排名、每月之星和预警，并保护该月表格（次月10日前）。',
   '5. 季度、年度结束后分别点“季度结算…”“年度结算…”（年度结算前先填写领导评价）。',

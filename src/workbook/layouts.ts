@@ -7,6 +7,7 @@ import { toCellNumber } from '../core/decimal'
 import { type AnyMonthField, type FieldKind, OPTIONAL_FIELDS, ruleText, SHEET_FIELDS } from '../core/fields'
 import { INCIDENT_TYPES, type MonthBreakdown, NOON_OUTCOMES, ROLES, TIERS } from '../core/model'
 import { formatPeriod, type MonthKey, monthKey, monthsOf, type Period } from '../core/period'
+import { SOURCE_FIELD_LABELS } from '../core/platform-import'
 import { defaultRules, type Rules } from '../core/rules'
 import type { ColumnSpec, SheetLayout } from './types'
 
@@ -417,6 +418,23 @@ export const SUMMARY_LAYOUT: SheetLayout = {
   ],
 }
 
+/** SPEC §14: the platform export's own column names, added to the built-in ones (源列名 → 字段). */
+export const IMPORT_SETTINGS_LAYOUT: SheetLayout = {
+  name: '导入设置',
+  columns: [
+    col('源列名', 'text', {
+      width: 24,
+      note: '平台导出表中的列名（与导出表第一行表头一致）；内置列名无需登记',
+    }),
+    col('字段', 'enum', {
+      options: SOURCE_FIELD_LABELS,
+      width: 14,
+      note: '该列对应的考核字段；满意率按（满意+基本满意）÷评价数计算（第七条（四））',
+    }),
+    col('说明', 'text', { width: 30 }),
+  ],
+}
+
 export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   RULES_LAYOUT,
   ROSTER_LAYOUT,
@@ -431,6 +449,7 @@ export const FIXED_LAYOUTS: readonly SheetLayout[] = [
   OBJECTIONS_LAYOUT,
   LOG_LAYOUT,
   SUMMARY_LAYOUT,
+  IMPORT_SETTINGS_LAYOUT,
 ]
 
 /** How each kind of month field is typed on the sheet. */
@@ -610,4 +629,56 @@ export function layoutOf(name: string): SheetLayout | null {
   m = /^(\d{4}) 年度$/.exec(name)
   if (m) return yearLayout(Number(m[1]))
   return null
+}
+
+// ---------------------------------------------------------------- import from the platform (SPEC §14)
+
+/**
+ * 第七条（三）：领导评价由值班法官结合日均通话时长评定. The duty judge's reference, written by the import, never
+ * scored. It sits after the rating counts at the end of the month sheet (as they do): columns appended after
+ * the results move no cell of the standard layout.
+ */
+export const DAILY_TALK_COLUMN: ColumnSpec = col('日均通话时长', 'text', {
+  width: 12,
+  result: true,
+  note: '通话总时长÷出勤天数（或平台导出的日均通话时长），时:分:秒；供值班法官评定“领导评价”参考（第七条（三）：结合日均通话时长），不计入得分',
+})
+
+/** The month sheet columns a platform import writes: four inputs, the rating counts, talk time, reference. */
+export const IMPORT_MONTH_HEADERS: readonly string[] = [
+  '出勤天数',
+  '接听电话数',
+  '文字咨询条数',
+  '满意率',
+  ...OPTIONAL_FIELDS.map((f) => f.header),
+  DAILY_TALK_COLUMN.header,
+]
+
+/** A month sheet with the import's columns appended after the results (§9's columns stay where they are). */
+export function monthImportLayout(month: MonthKey, rules: Rules = defaultRules()): SheetLayout {
+  const base = monthLayout(month, rules)
+  return { ...base, columns: [...base.columns, ...optionalMonthColumns(rules), DAILY_TALK_COLUMN] }
+}
+
+/**
+ * 导入记录: what the latest platform import of each month wrote for each operator (blank: not carried), so a
+ * corrected file replaces exactly that and never a value typed by hand (SPEC §14). Written by the import.
+ */
+export const IMPORT_RECORD_LAYOUT: SheetLayout = {
+  name: '导入记录',
+  frozenColumns: 3,
+  tabColor: '#5f6368',
+  columns: [
+    col('月份', 'text', {
+      width: 10,
+      result: true,
+      note: '由“导入”写入，请勿修改：记录最近一次导入为各人填入的数值',
+    }),
+    { ...ID, result: true },
+    { ...NAME, result: true },
+    ...IMPORT_MONTH_HEADERS.map((h) =>
+      col(h, h === DAILY_TALK_COLUMN.header ? 'text' : 'number', { width: 10, result: true }),
+    ),
+    col('来源文件', 'text', { width: 30, result: true }),
+  ],
 }

@@ -28,6 +28,7 @@ import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
 export { importHolidayNotice } from './holiday-import'
+export { importAttendanceExport, importPlatformExport } from './import'
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
 export { publishMonth } from './publish'

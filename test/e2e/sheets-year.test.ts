@@ -74,6 +74,8 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
     expect(built?.items.filter((i) => i.functionName).map((i) => i.caption)).toEqual([
       '初始化考核表',
       '新建月度录入表…',
+      '导入…', // issue 14
+      '导入考勤…',
       '校验数据',
       '月度结算…',
       '季度结算…',

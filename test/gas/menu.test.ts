@@ -33,6 +33,8 @@ describe('menu helpers', () => {
     expect(MENU_ITEMS.filter((i) => i !== null).map((i) => i?.[0])).toEqual([
       '初始化考核表',
       '新建月度录入表…',
+      '导入…', // issue 14 (platform and attendance exports, SPEC §14)
+      '导入考勤…',
       '校验数据',
       '月度结算…',
       '季度结算…',

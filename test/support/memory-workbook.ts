@@ -92,7 +92,9 @@ export class MemoryWorkbook implements Workbook {
       grid = [headers]
       this.sheets.set(name, grid)
     } else {
-      grid[0] = headers
+      // As the hosts do: the layout's headers in its columns; headers beyond them (columns appended by an
+      // import after the results) stay.
+      grid[0] = [...headers, ...(grid[0] ?? []).slice(headers.length)]
     }
     return grid
   }

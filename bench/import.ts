@@ -1,0 +1,105 @@
+/**
+ * SPEC §14 import benchmark (part of `npm run bench`; alone: `node --import tsx bench/import.ts`, after a build):
+ *  - offline: a 500-operator platform export (.xlsx bytes → grid → import → apply) over an .xlsx workbook;
+ *  - Sheets: SpreadsheetApp calls of 导入… through dist/Code.js and the Apps Script double, 18 and 500 operators.
+ */
+import ExcelJS from 'exceljs'
+import { readGrid, XlsxWorkbook } from '../src/cli/xlsx-workbook'
+import { importPlatformExport } from '../src/workbook/import'
+import { ROSTER_LAYOUT } from '../src/workbook/layouts'
+import { setupWorkbook } from '../src/workbook/workflows'
+import { menu, openSheets, rosterRows } from '../test/e2e/sheets-scenario'
+import { FakeAppsScript, type Stored } from '../test/support/fake-apps-script'
+
+export interface ImportBench {
+  /** Offline, 500 operators: reading the export's .xlsx bytes, the import, applying it (ms). */
+  readonly offline: { readonly parse: number; readonly importMs: number; readonly total: number }
+  /** Sheets calls of an import by size: first (lays out the columns), values changed, same file again. */
+  readonly calls: readonly {
+    readonly n: number
+    readonly first: number
+    readonly changed: number
+    readonly again: number
+  }[]
+}
+
+function exportRows(n: number): Stored[][] {
+  const header = [
+    '坐席工号',
+    '坐席姓名',
+    '人工接听量',
+    '在线咨询数',
+    '在岗天数',
+    '满意',
+    '基本满意',
+    '不满意',
+    '通话总时长',
+  ]
+  const rows: Stored[][] = [['2026年5月坐席工作量统计', ...header.slice(1).map(() => '')], header]
+  for (let i = 1; i <= n; i++)
+    rows.push([i, `话务员${i}`, 1500 + (i % 97), i % 7, 20 + (i % 2), 1188, 36, 87, 144_000])
+  rows.push(['合计', ...header.slice(1).map(() => '')])
+  return rows
+}
+
+async function offline(n: number): Promise<ImportBench['offline']> {
+  const exported = new ExcelJS.Workbook()
+  const ws = exported.addWorksheet('坐席工作量统计')
+  for (const row of exportRows(n)) ws.addRow(row)
+  ws.mergeCells(1, 1, 1, 9)
+  const bytes = Buffer.from((await exported.xlsx.writeBuffer()) as ArrayBuffer)
+  const raw = new ExcelJS.Workbook()
+  const book = new XlsxWorkbook(raw, { user: 'bench' })
+  const setup = setupWorkbook(book)
+  if (setup.ok) book.apply(setup.plan)
+  book.apply({
+    message: '',
+    writes: [
+      { sheet: ROSTER_LAYOUT.name, layout: ROSTER_LAYOUT, mode: 'replace', rows: rosterRows(n) as never },
+    ],
+  })
+  const t0 = performance.now()
+  const loaded = new ExcelJS.Workbook()
+  await loaded.xlsx.load(bytes as unknown as ArrayBuffer)
+  const sheet = loaded.worksheets[0]
+  const grid = sheet ? readGrid(sheet) : []
+  const t1 = performance.now()
+  const outcome = importPlatformExport(book, '2026-05', {
+    label: '坐席工作量统计.xlsx',
+    sheet: '坐席工作量统计',
+    grid,
+  })
+  if (!outcome.ok) throw new Error(outcome.message)
+  book.apply(outcome.plan)
+  const t2 = performance.now()
+  return { parse: t1 - t0, importMs: t2 - t1, total: t2 - t0 }
+}
+
+function sheetsCalls(n: number): ImportBench['calls'][number] {
+  const s = openSheets('Asia/Shanghai', new Date('2026-06-03T02:00:00Z'))
+  menu(s, 'menuSetup')
+  s.fake.sheet('人员').getRange(2, 1, n, 7).setValues(rosterRows(n))
+  const rows = exportRows(n)
+  s.fake.spreadsheet.insertSheet('平台导出').getRange(1, 1, rows.length, 9).setValues(rows)
+  menu(s, 'menuNewMonth', '2026-05')
+  const count = () => {
+    s.fake.resetCounts()
+    menu(s, 'menuImport', '2026-05', '平台导出')
+    const at = s.fake.alertCounts[s.fake.alertCounts.length - 1]
+    return at ? FakeAppsScript.sum(at) : Number.NaN
+  }
+  const first = count()
+  s.fake
+    .sheet('平台导出')
+    .getRange(3, 3)
+    .setValues([[1400]])
+  const changed = count()
+  return { n, first, changed, again: count() }
+}
+
+export async function importBench(): Promise<ImportBench> {
+  await offline(18) // warm-up
+  return { offline: await offline(500), calls: [18, 500].map(sheetsCalls) }
+}
+
+if (process.argv[1]?.endsWith('bench/import.ts')) console.log(JSON.stringify(await importBench(), null, 2))

@@ -1,0 +1,140 @@
+/**
+ * SPEC §14 in Google Sheets, through dist/Code.js and the Apps Script double: the team leader pastes the
+ * platform's export into a tab (title row, the title's merged cells blank but the first, a 合计 row) and
+ * runs 导入…; then 导入考勤…; then closes the month. And what an import costs in SpreadsheetApp calls: the
+ * same for 18 and for 500 operators.
+ */
+import { describe, expect, it } from 'vitest'
+import { FakeAppsScript, type Stored } from '../support/fake-apps-script'
+import { idOf, menu, openSheets, rosterRows, type SheetsSession } from './sheets-scenario'
+
+/** The platform's export for operators 1..n (工号 as numbers: 1 for '001'), May 2026. */
+function exportRows(n: number, title = '2026年5月坐席工作量统计'): Stored[][] {
+  const header = [
+    '坐席工号',
+    '坐席姓名',
+    '人工接听量',
+    '在线咨询数',
+    '在岗天数',
+    '满意',
+    '基本满意',
+    '不满意',
+    '通话总时长',
+    '备注',
+  ]
+  const blank = () => header.map(() => '')
+  const rows: Stored[][] = [[title, ...blank().slice(1)], header]
+  for (let i = 1; i <= n; i++) rows.push([i, `话务员${i}`, 1500 + i, 3, 20, 1188, 36, 87, 144_000, ''])
+  rows.push(['合计', '', 1500 * n, 3 * n, '', '', '', '', '', ''])
+  return rows
+}
+
+function paste(s: SheetsSession, name: string, rows: Stored[][]): void {
+  const sheet = s.fake.spreadsheet.insertSheet(name)
+  sheet.getRange(1, 1, rows.length, rows[0]?.length ?? 1).setValues(rows)
+}
+
+function book(n: number): SheetsSession {
+  const s = openSheets('Asia/Shanghai', new Date('2026-06-03T02:00:00Z'))
+  menu(s, 'menuSetup')
+  s.fake.sheet('人员').getRange(2, 1, n, 7).setValues(rosterRows(n))
+  paste(s, '平台导出', exportRows(n))
+  return s
+}
+
+describe('Google Sheets 导入… (SPEC §14)', () => {
+  it('fills the month sheet from a pasted export, then 导入考勤…, then the close scores the counts', () => {
+    const s = book(18)
+    const message = menu(s, 'menuImport', '2026-05', '平台导出')
+    expect(message).toMatch(/已从“平台导出”导入2026年5月：读取18行，匹配18人，跳过0行；已新建“2026-05 月度”/)
+    const month = s.fake.sheet('2026-05 月度')
+    const head = month.row(1).map(String)
+    const ids = month.column('工号').map(String)
+    const cell = (id: string, h: string) => month.row(ids.indexOf(id) + 2)[head.indexOf(h)]
+    expect(cell(idOf(5), '接听电话数')).toBe(1505)
+    expect(cell(idOf(5), '评价数')).toBe(1311)
+    expect(cell(idOf(5), '日均通话时长')).toBe('2:00:00')
+    expect(head.indexOf('满意数')).toBeGreaterThan(head.indexOf('预警'))
+    expect(s.fake.sheet('日志').column('操作')).toContain('导入')
+
+    paste(s, '考勤', [
+      ['日期', '工号', '姓名', '考勤状态'],
+      ['2026-05-06', '005', '话务员5', '迟到'],
+      ['2026-05-07', '006', '话务员6', '调休'],
+    ])
+    expect(menu(s, 'menuImportAttendance', '考勤')).toMatch(
+      /新增“事件”1条.*\n不计分的考勤状态（未写入“事件”）：调休1行/,
+    )
+    expect(menu(s, 'menuImportAttendance', '考勤')).toMatch(/新增“事件”0条，已记录过的1条未重复添加/)
+
+    ids.forEach((id, k) => {
+      const row = k + 2
+      if (String(month.row(row)[head.indexOf('预警')]).startsWith('不参与')) return
+      month.getRange(row, head.indexOf('全勤') + 1).setValues([[id === idOf(5) ? '否' : '是']])
+      month.getRange(row, head.indexOf('领导评价') + 1).setValues([[9]])
+    })
+    expect(menu(s, 'menuCloseMonth', '2026-05')).toMatch(/月度结算完成/)
+    const after = s.fake.sheet('2026-05 月度')
+    const score = (id: string, h: string) => after.row(ids.indexOf(id) + 2)[head.indexOf(h)]
+    expect(score(idOf(5), '满意度得分')).toBe(9.3) // (1188+36)/1311 = 93.36% → 9.3
+    expect(score(idOf(5), '考勤得分')).toBe(7) // 8 − 1 lateness from 事件, no 全勤
+    expect(menu(s, 'menuImport', '2026-05', '平台导出')).toMatch(/已结算，不能导入/)
+  })
+
+  it('a bad export is refused with the reason, nothing written', () => {
+    const s = book(18)
+    s.fake.spreadsheet.deleteSheet(s.fake.sheet('平台导出'))
+    paste(s, '平台导出', exportRows(18, '2026年4月坐席工作量统计'))
+    const before = JSON.stringify(s.fake.spreadsheet.sheets.map((sh) => [sh.name, sh.values()]))
+    expect(menu(s, 'menuImport', '2026-05', '平台导出')).toMatch(/是2026-04的数据，不是要导入的2026-05/)
+    expect(JSON.stringify(s.fake.spreadsheet.sheets.map((sh) => [sh.name, sh.values()]))).toBe(before)
+  })
+
+  it('an import costs the same SpreadsheetApp calls for 18 and for 500 operators', () => {
+    const costs = [18, 500].map((n) => {
+      const s = book(n)
+      menu(s, 'menuNewMonth', '2026-05')
+      const first = measure(s) // lays out the import's columns after the results, once per month sheet
+      s.fake
+        .sheet('平台导出')
+        .getRange(3, 3)
+        .setValues([[1400]]) // a corrected export
+      const changed = measure(s)
+      const again = measure(s) // the same file again: nothing changes but the 日志
+      return { first, changed, again }
+    })
+    const [small, big] = costs
+    if (!small || !big) throw new Error('no costs')
+    console.info(
+      `import: ${small.first.total} SpreadsheetApp calls (first, laying out the columns), ${small.changed.total} ` +
+        `(values changed), ${small.again.total} (same file again); ${JSON.stringify(small.changed.byMethod)}`,
+    )
+    expect(big.first.byMethod).toEqual(small.first.byMethod)
+    expect(big.changed.byMethod).toEqual(small.changed.byMethod)
+    expect(big.again.byMethod).toEqual(small.again.byMethod)
+    expect(small.changed.byMethod['Sheet.getSheetValues']).toBe(5) // export, month, 日志, 导入设置, 导入记录
+    expect(small.changed.total).toBeLessThanOrEqual(24)
+    expect(small.again.total).toBeLessThanOrEqual(16)
+  })
+})
+
+function measure(s: SheetsSession): { total: number; byMethod: Record<string, number> } {
+  s.fake.resetCounts()
+  expect(menu(s, 'menuImport', '2026-05', '平台导出')).toMatch(/已从“平台导出”导入/)
+  const counts = s.fake.alertCounts[s.fake.alertCounts.length - 1]
+  if (!counts) throw new Error('no dialog')
+  const classes = [
+    'SpreadsheetApp',
+    'Spreadsheet',
+    'Sheet',
+    'Range',
+    'Protection',
+    'DataValidationBuilder',
+    'DataValidation',
+    'RangeList',
+  ]
+  return {
+    total: FakeAppsScript.sum(counts),
+    byMethod: Object.fromEntries([...counts].filter(([k]) => classes.includes(k.split('.')[0] ?? '')).sort()),
+  }
+}
