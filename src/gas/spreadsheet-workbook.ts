@@ -98,6 +98,11 @@ export class SpreadsheetWorkbook implements Workbook {
     return out
   }
 
+  /** The sheet named `name` (found once per action, or made by this action's writes), or null. */
+  sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+    return this.cache.handle(name)
+  }
+
   user(): string {
     if (this.actor === null) {
       // getActiveUser needs the userinfo.email scope (appsscript.json); a domain policy may still hide the
