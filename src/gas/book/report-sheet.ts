@@ -133,11 +133,18 @@ export function writeReportSheet(ctx: BookContext, plan: SheetPlan, tx: Transact
   for (const spec of plan.charts) insertChart(sheet, spec, tx)
 }
 
-/** Removes the sheet's charts (undo: inserted again). */
+/** Removes the sheet's charts (undo: whichever are left are removed and all inserted again, in order). */
 function removeCharts(sheet: Sheet, tx: Transaction): void {
-  for (const chart of sheet.getCharts()) {
+  const charts = sheet.getCharts()
+  if (charts.length === 0) return
+  const removed = new Set<Chart>()
+  tx.push(() => {
+    for (const chart of charts) if (!removed.has(chart)) sheet.removeChart(chart)
+    for (const chart of charts) sheet.insertChart(chart)
+  })
+  for (const chart of charts) {
     sheet.removeChart(chart)
-    tx.push(() => sheet.insertChart(chart))
+    removed.add(chart)
   }
 }
 
