@@ -1,59 +1,37 @@
 /**
- * The `看板` sheet (refreshed at each close) and the `个人成绩单` sheet, in Google Sheets. The content comes
- * from src/workbook/insights.ts and statement.ts — the same model as the offline HTML report — laid out
- * as a plan (pure, tested) and written with one setValues per sheet, one RangeList call per format, and
- * native charts from the Sheets chart builder (line, histogram columns, stacked columns, grouped columns).
+ * The `看板` sheet (refreshed at each close, in the close's own transaction) and the `个人成绩单` sheet, in
+ * Google Sheets. The content comes from src/workbook/insights.ts and statement.ts — the same model as the
+ * offline HTML report — laid out as a plan (pure, tested) and written by the host's report-sheet writer
+ * (src/gas/book/report-sheet.ts): one setValues per refresh once the sheet is laid out, and four native
+ * charts (line, histogram columns, stacked columns, grouped columns) built once over open-ended ranges.
  */
-import { type MonthKey, type Period, periodLabel, shiftMonth, tryParsePeriod } from '../core/period'
-import { a1, InputError } from '../core/problems'
+import { type Period, periodLabel, shiftMonth, tryParsePeriod } from '../core/period'
+import { InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
 import { buildStatement, type Statement, type StatementMonth } from '../workbook/statement'
 import type { Cell, Workbook } from '../workbook/types'
-import { messageOf, SpreadsheetWorkbook } from './spreadsheet-workbook'
+import type { Block, ChartSpec, SheetPlan } from './book/report-sheet'
+import type { ReportStep } from './spreadsheet-workbook'
+import { guarded, newBook, Stop, ui, withLock } from './ui'
+
+export type { Block, ChartSpec, SheetPlan } from './book/report-sheet'
 
 export const DASHBOARD_SHEET = '看板'
 export const STATEMENT_SHEET = '个人成绩单'
 
-export interface ChartSpec {
-  readonly kind: 'line' | 'column'
-  readonly title: string
-  /** 1-based top-left of the data (header row included), and its size. */
-  readonly row: number
-  readonly column: number
-  readonly rows: number
-  readonly columns: number
-  readonly stacked?: boolean
-  /** Series are the data's rows (the trend block lists one operator a row). */
-  readonly transpose?: boolean
-  readonly colors?: readonly string[]
-  /** Anchor cell of the chart. */
-  readonly at: { readonly row: number; readonly column: number }
-  readonly width: number
-  readonly height: number
-}
-
-export interface SheetPlan {
-  readonly name: string
-  /** Rectangular grid written at A1 in one call. */
-  readonly grid: Cell[][]
-  /** A1 ranges to set bold (block titles, header rows). */
-  readonly bold: readonly string[]
-  /** A1 ranges of table header rows (grey fill). */
-  readonly headers: readonly string[]
-  readonly charts: readonly ChartSpec[]
-  readonly widths?: readonly { readonly column: number; readonly width: number }[]
-}
-
-function rangeA1(row: number, column: number, rows: number, columns: number): string {
-  return `${a1(row, column)}:${a1(row + rows - 1, column + columns - 1)}`
-}
+const block = (row: number, column: number, rows: number, columns: number): Block => ({
+  row,
+  column,
+  rows,
+  columns,
+})
 
 /** Builds a sheet top to bottom: titled tables one under another, in column A onwards. */
 class Layout {
   readonly rows: Cell[][] = []
-  readonly bold: string[] = []
-  readonly headers: string[] = []
+  readonly bold: Block[] = []
+  readonly headers: Block[] = []
 
   get next(): number {
     return this.rows.length + 1
@@ -62,7 +40,7 @@ class Layout {
   line(values: readonly Cell[], bold = false): number {
     const row = this.next
     this.rows.push([...values])
-    if (bold && values.length > 0) this.bold.push(rangeA1(row, 1, 1, values.length))
+    if (bold && values.length > 0) this.bold.push(block(row, 1, 1, values.length))
     return row
   }
 
@@ -85,7 +63,7 @@ class Layout {
     this.line([title], true)
     const row = this.next
     this.rows.push([...header])
-    this.headers.push(rangeA1(row, 1, 1, header.length))
+    this.headers.push(block(row, 1, 1, header.length))
     if (body.length === 0) this.rows.push([empty])
     for (const b of body) this.rows.push([...b])
     this.blank()
@@ -124,8 +102,8 @@ class Layout {
         })
         this.rows[r] = row
       })
-      this.bold.push(rangeA1(top, column, 1, 1))
-      this.headers.push(rangeA1(top + 1, column, 1, t.header.length))
+      this.bold.push(block(top, column, 1, 1))
+      this.headers.push(block(top + 1, column, 1, t.header.length))
       const at = { row: top + 1, column, rows: t.body.length + 1, columns: t.header.length }
       column += t.header.length + 1
       return at
@@ -143,10 +121,18 @@ class Layout {
 }
 
 const n = (v: number | null | undefined): Cell => (v === null || v === undefined ? '' : v)
-const monthLabel = (m: MonthKey) => `${Number(m.slice(5, 7))}月`
+const monthLabel = (m: string) => `${Number(m.slice(5, 7))}月`
 
-/** Rows reserved at the top of 看板 for the four charts (two rows of two). */
-const CHART_ROWS = 34
+/**
+ * The 看板's fixed frame: five lines of summary (the notices share one line), then the four charts (two
+ * rows of two) over rows CHART_TOP…, then the tables side by side from TABLE_TOP. Nothing above the tables
+ * moves with the data, so each chart's data range starts at a fixed header row and runs open-ended down
+ * its table's columns: charts are built once and follow their data. (Older 看板 had their tables at row
+ * 40 or below; this frame's header row is elsewhere, so such a sheet is laid out again once.)
+ */
+const CHART_TOP = 7
+const CHART_ROWS = 32
+const TABLE_TOP = CHART_TOP + CHART_ROWS
 
 /** The 看板 sheet for a period's insights. */
 export function dashboardPlan(ins: Insights): SheetPlan {
@@ -164,9 +150,9 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     true,
   )
   out.line([s.scored, s.notScored, n(s.average), n(s.max), n(s.min), s.stars, s.reminders, s.dismissals])
-  for (const notice of ins.notices) out.line([notice])
-  const chartTop = out.next + 1
-  while (out.next < chartTop + CHART_ROWS) out.blank()
+  out.line([ins.notices.join('；')])
+  const chartTop = CHART_TOP
+  while (out.next < TABLE_TOP) out.blank()
 
   const ranked = ins.monthRows
     .filter((r) => r.scored)
@@ -304,7 +290,7 @@ export function dashboardPlan(ins: Insights): SheetPlan {
   const charts: ChartSpec[] = [
     {
       kind: 'line',
-      title: `${ins.year}年月度总分趋势`,
+      title: '月度总分趋势',
       ...trend,
       transpose: true,
       at: { row: chartTop, column: 1 },
@@ -313,7 +299,7 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     },
     {
       kind: 'column',
-      title: `${ins.focusMonth ?? ins.label} 分数分布`,
+      title: '月度总分分布',
       ...dist,
       rows: Math.max(2, dist.rows),
       colors: ['#1a73e8'],
@@ -323,7 +309,7 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     },
     {
       kind: 'column',
-      title: `${ins.focusMonth ?? ins.label} 得分构成`,
+      title: '得分构成',
       ...comp,
       rows: Math.max(2, comp.rows),
       stacked: true,
@@ -334,7 +320,7 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     },
     {
       kind: 'column',
-      title: `${ins.year}年每月之星与预警`,
+      title: '每月之星与预警',
       ...byMonth,
       colors: ['#188038', '#f9ab00', '#d93025'],
       at: { row: chartTop + CHART_ROWS / 2, column: 8 },
@@ -342,7 +328,13 @@ export function dashboardPlan(ins: Insights): SheetPlan {
       height: 320,
     },
   ]
-  return { name: DASHBOARD_SHEET, grid: out.grid(), bold: out.bold, headers: out.headers, charts }
+  const grid = out.grid()
+  // The cells that never change: where the trend block starts and the header row of each chart's data.
+  const frame: [number, number, string][] = [[TABLE_TOP, 1, String(grid[TABLE_TOP - 1]?.[0] ?? '')]]
+  for (const b of [trend, dist, comp, byMonth])
+    for (let c = b.column; c < b.column + b.columns; c++)
+      frame.push([b.row, c, String(grid[b.row - 1]?.[c - 1] ?? '')])
+  return { name: DASHBOARD_SHEET, grid, bold: out.bold, headers: out.headers, charts, frame }
 }
 
 /** The 个人成绩单 sheet for a statement. */
@@ -449,82 +441,25 @@ export function statementPlan(st: Statement): SheetPlan {
   }
 }
 
-/** Text cells are quoted so Sheets keeps them as typed (a name beginning with `=` stays text). */
-function asWritten(grid: Cell[][]): Cell[][] {
-  return grid.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v)))
-}
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
-
-/** Writes a plan: clears the sheet and its charts, one setValues, batched formats, then the charts. */
-export function writePlan(spreadsheet: Spreadsheet, plan: SheetPlan): Sheet {
-  const sheet = spreadsheet.getSheetByName(plan.name) ?? spreadsheet.insertSheet(plan.name)
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart)
-  sheet.clear()
-  const rows = plan.grid.length
-  const columns = plan.grid[0]?.length ?? 1
-  // The grid's size is asked once each; it grows only when a bigger team first needs more rows.
-  const maxRows = sheet.getMaxRows()
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows)
-  const maxColumns = sheet.getMaxColumns()
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns)
-  sheet.getRange(1, 1, rows, columns).setValues(asWritten(plan.grid))
-  if (plan.bold.length > 0) sheet.getRangeList([...plan.bold]).setFontWeight('bold')
-  if (plan.headers.length > 0) sheet.getRangeList([...plan.headers]).setBackground('#f1f3f4')
-  for (const w of plan.widths ?? []) sheet.setColumnWidth(w.column, w.width)
-  for (const c of plan.charts) {
-    const range = sheet.getRange(c.row, c.column, c.rows, c.columns)
-    const base = sheet.newChart()
-    const typed = c.kind === 'line' ? base.asLineChart() : base.asColumnChart()
-    let builder = typed
-      .addRange(range)
-      .setNumHeaders(1)
-      .setOption('title', c.title)
-      .setOption('width', c.width)
-      .setOption('height', c.height)
-      .setOption('legend', { position: 'bottom' })
-    if (c.transpose) builder = builder.setTransposeRowsAndColumns(true)
-    if (c.stacked) builder = builder.setOption('isStacked', true)
-    if (c.colors) builder = builder.setOption('colors', [...c.colors])
-    sheet.insertChart(builder.setPosition(c.at.row, c.at.column, 0, 0).build())
-  }
-  return sheet
-}
-
-/** Refreshes 看板 for a period (called after each close, and from the menu). */
-export function refreshDashboard(book: Workbook, period: Period, spreadsheet: Spreadsheet): Insights {
-  const insights = buildInsights(book, period)
-  writePlan(spreadsheet, dashboardPlan(insights))
-  return insights
-}
-
 /**
- * After a successful close (its result dialog already shown): refresh 看板 without ever making the close
- * look failed. `spreadsheet` is the handler's own (one getActive per execution).
+ * 看板 for a period, as a step of the transaction that closes it (or of 刷新看板 / 初始化考核表): computed
+ * from the book as the close left it. `rebuild` lays it out and builds its charts again (刷新看板 does, so a
+ * chart deleted by hand comes back); otherwise a laid-out 看板 costs one read and one write.
  */
-export function refreshAfterClose(
-  book: Workbook,
-  period: Period,
-  spreadsheet: Spreadsheet = SpreadsheetApp.getActive(),
-): void {
-  try {
-    refreshDashboard(book, period, spreadsheet)
-    spreadsheet.toast(`“${DASHBOARD_SHEET}”已更新`, '12368考核', 3)
-  } catch (error) {
-    console.error('dashboard refresh failed', error)
-    spreadsheet.toast(`“${DASHBOARD_SHEET}”未能更新：${messageOf(error)}`, '12368考核', 8)
+export function dashboardStep(period: Period, rebuild = false): ReportStep {
+  return {
+    sheet: DASHBOARD_SHEET,
+    plan: (book) => dashboardPlan(buildInsights(book, period)),
+    rebuild,
   }
 }
 
 // ---------------------------------------------------------------- menu handlers (top-level in Code.js)
 
-class Cancelled extends Error {}
-
 function prompt(title: string, message: string, fallback: string): string {
-  const ui = SpreadsheetApp.getUi()
-  const r = ui.prompt(title, `${message}\n（留空则为 ${fallback}）`, ui.ButtonSet.OK_CANCEL)
-  if (r.getSelectedButton() !== ui.Button.OK) throw new Cancelled()
+  const u = ui()
+  const r = u.prompt(title, `${message}\n（留空则为 ${fallback}）`, u.ButtonSet.OK_CANCEL)
+  if (r.getSelectedButton() !== u.Button.OK) throw new Stop('')
   return r.getResponseText().trim() || fallback
 }
 
@@ -537,55 +472,61 @@ function askPeriodText(title: string, book: Workbook): Period {
   return period
 }
 
-function handle(title: string, action: () => void): void {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof Cancelled) return
-    console.error(`${title} failed`, error)
-    const message = messageOf(error)
-    SpreadsheetApp.getUi().alert(
-      title,
-      /[\u4e00-\u9fff]/.test(message) ? message : '操作未完成：出现意外错误，详细信息已记录在执行日志中。',
-      SpreadsheetApp.getUi().ButtonSet.OK,
-    )
-  }
-}
+/** Nothing to write but report sheets. */
+const NO_WRITES = { writes: [], message: '' } as const
 
-/** 刷新看板…: rebuilds 看板 for a period (default: last month). */
+/** 刷新看板…: lays out and refreshes 看板 for a period (default: last month), under the document lock. */
 export function menuDashboard(): void {
-  handle('刷新看板', () => {
-    const book = new SpreadsheetWorkbook()
-    const period = askPeriodText('刷新看板', book)
-    const spreadsheet = SpreadsheetApp.getActive()
-    refreshDashboard(book, period, spreadsheet)
-    spreadsheet.getSheetByName(DASHBOARD_SHEET)?.activate()
+  const title = '刷新看板'
+  guarded(title, () => {
+    const book = newBook()
+    const period = askPeriodText(title, book)
+    withLock(() => {
+      book.applyWith(NO_WRITES, [dashboardStep(period, true)])
+      book.sheet(DASHBOARD_SHEET)?.activate()
+    })
   })
 }
 
 /** 个人成绩单…: writes the 个人成绩单 sheet for one 工号 and opens its printable page. */
 export function showStatement(): void {
-  handle('个人成绩单', () => {
-    const book = new SpreadsheetWorkbook()
-    const period = askPeriodText('个人成绩单', book)
-    const id = prompt('个人成绩单', '请输入工号', '')
+  const title = '个人成绩单'
+  guarded(title, () => {
+    const book = newBook()
+    const period = askPeriodText(title, book)
+    const id = prompt(title, '请输入工号', '')
     if (id === '') throw new InputError('请输入工号')
-    const st = buildStatement(book, period, id)
-    const spreadsheet = SpreadsheetApp.getActive()
-    writePlan(spreadsheet, statementPlan(st)).activate()
-    const html = HtmlService.createHtmlOutput(renderStatement(st)).setWidth(960).setHeight(720)
-    SpreadsheetApp.getUi().showModalDialog(html, `个人成绩单 · ${st.name}（${st.id}）${periodLabel(period)}`)
+    const made: { statement?: Statement } = {}
+    withLock(() => {
+      book.applyWith(NO_WRITES, [
+        {
+          sheet: STATEMENT_SHEET,
+          plan: (b) => {
+            const st = buildStatement(b, period, id)
+            made.statement = st
+            return statementPlan(st)
+          },
+          rebuild: true,
+        },
+      ])
+      book.sheet(STATEMENT_SHEET)?.activate()
+    })
+    const shown = made.statement
+    if (!shown) return // the lock was held elsewhere (already said)
+    const html = HtmlService.createHtmlOutput(renderStatement(shown)).setWidth(960).setHeight(720)
+    ui().showModalDialog(html, `个人成绩单 · ${shown.name}（${shown.id}）${periodLabel(period)}`)
   })
 }
 
 /** 考核报告（可打印）…: the offline report's page in a dialog (print or save from the browser). */
 export function showReport(): void {
-  handle('考核报告', () => {
-    const book = new SpreadsheetWorkbook()
-    const period = askPeriodText('考核报告', book)
+  const title = '考核报告'
+  guarded(title, () => {
+    const book = newBook()
+    const period = askPeriodText(title, book)
     const html = HtmlService.createHtmlOutput(renderReport(buildInsights(book, period)))
       .setWidth(1080)
       .setHeight(760)
-    SpreadsheetApp.getUi().showModalDialog(html, `考核报告 · ${periodLabel(period)}`)
+    ui().showModalDialog(html, `考核报告 · ${periodLabel(period)}`)
   })
 }

@@ -10,14 +10,12 @@ import { formatProblem, type Problem } from '../core/problems'
 import type { Outcome } from '../workbook/outcome'
 import type { Workbook } from '../workbook/types'
 import * as workflows from '../workbook/workflows'
-import { refreshAfterClose } from './dashboard'
+import { dashboardStep } from './dashboard'
 import { renderSidebar, SIDEBAR_TITLE } from './sidebar'
-import { messageOf, SpreadsheetWorkbook } from './spreadsheet-workbook'
+import type { ReportStep, SpreadsheetWorkbook } from './spreadsheet-workbook'
+import { active, freshExecution, guarded, MENU_TITLE, newBook, Stop, toast, ui, withLock } from './ui'
 
-export const MENU_TITLE = '12368考核'
-export const BUSY_MESSAGE = '另一项结算正在进行，请稍后再试'
-/** How long a second close waits for the first one before giving up (ms). */
-export const LOCK_WAIT_MS = 5000
+export { BUSY_MESSAGE, LOCK_WAIT_MS, MENU_TITLE } from './ui'
 /** At most this many problems are listed in a dialog; the rest are counted. */
 export const MAX_PROBLEMS_SHOWN = 30
 
@@ -44,52 +42,12 @@ export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   ['帮助', 'menuHelp'],
 ]
 
-type Ui = GoogleAppsScript.Base.Ui
 type Kind = Period['kind']
 
 const KIND_EXAMPLE: Readonly<Record<Kind, string>> = {
   month: '月份，如 2026-05',
   quarter: '季度，如 2026-Q2',
   year: '年度，如 2026',
-}
-
-/** A Chinese message that ends the action without being an error (cancelled, wrong input). */
-class Stop extends Error {
-  override readonly name = 'Stop'
-}
-
-// One getUi and one getActive per execution (each is a SpreadsheetApp call): a menu click is one execution.
-let cachedUi: Ui | null = null
-let cachedSpreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null
-
-function ui(): Ui {
-  if (!cachedUi) cachedUi = SpreadsheetApp.getUi()
-  return cachedUi
-}
-
-function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  if (!cachedSpreadsheet) cachedSpreadsheet = SpreadsheetApp.getActive()
-  return cachedSpreadsheet
-}
-
-/** Forgets the cached services (a new execution; tests run many handlers in one context). */
-function freshExecution(): void {
-  cachedUi = null
-  cachedSpreadsheet = null
-}
-
-/** The host over the active spreadsheet, sharing the cached getActive. */
-function newBook(): SpreadsheetWorkbook {
-  return new SpreadsheetWorkbook({
-    app: SpreadsheetApp,
-    spreadsheet: active(),
-    utilities: Utilities,
-    session: Session,
-  })
-}
-
-function toast(message: string, seconds = 5): void {
-  active().toast(message, MENU_TITLE, seconds)
 }
 
 /** The previous month, quarter or year relative to `today` (`YYYY-MM-DD` in the spreadsheet's zone). */
@@ -166,62 +124,36 @@ function showProblems(title: string, message: string, problems: readonly Problem
   )
 }
 
-/** Runs `work` holding the document lock; says so and changes nothing when another change holds it. */
-function withLock(work: () => void): void {
-  const lock = LockService.getDocumentLock()
-  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
-    ui().alert(MENU_TITLE, BUSY_MESSAGE, ui().ButtonSet.OK)
-    return
-  }
-  try {
-    work()
-  } finally {
-    lock?.releaseLock()
-  }
-}
-
 /**
  * Shows an outcome: applies the plan (long plans report progress in toasts) and shows the result dialog,
  * or lists the problems. The dialog itself says it is done: no closing toast.
  */
-function applyOutcome(book: Workbook, title: string, outcome: Outcome): void {
+function applyOutcome(
+  book: SpreadsheetWorkbook,
+  title: string,
+  outcome: Outcome,
+  reports: readonly ReportStep[] = [],
+): void {
   if (!outcome.ok) {
     toast('未写入任何数据', 3)
     showProblems(title, outcome.message, outcome.problems)
     return
   }
-  book.apply(outcome.plan, (step, done, total) => toast(`${step}（${done + 1}/${total}）`, 10))
+  book.applyWith(outcome.plan, reports, (step, done, total) => toast(`${step}（${done + 1}/${total}）`, 10))
   ui().alert(title, outcome.plan.message, ui().ButtonSet.OK)
 }
 
-/** The catch-all around every handler: Chinese messages only, details to the execution log. */
-function guarded(title: string, action: () => void): void {
-  freshExecution()
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof Stop) {
-      if (error.message) ui().alert(title, error.message, ui().ButtonSet.OK)
-      return
-    }
-    console.error(`${title} failed`, error)
-    // Our own errors are Chinese and meant for the user; anything else (English, from a service) is not.
-    const message = messageOf(error)
-    const known = /[\u4e00-\u9fff]/.test(message) ? message : ''
-    ui().alert(
-      title,
-      known || '操作未完成：出现意外错误，详细信息已记录在执行日志中。请稍后重试，或联系维护人员。',
-      ui().ButtonSet.OK,
-    )
-  }
-}
-
-function change(title: string, run: (book: Workbook) => Outcome, working: string): void {
+function change(
+  title: string,
+  run: (book: Workbook) => Outcome,
+  working: string,
+  reports: (book: Workbook) => readonly ReportStep[] = () => [],
+): void {
   guarded(title, () => {
     const book = newBook()
     withLock(() => {
       toast(working, 30)
-      applyOutcome(book, title, run(book))
+      applyOutcome(book, title, run(book), reports(book))
     })
   })
 }
@@ -231,19 +163,20 @@ function changeForPeriod(
   what: string,
   kinds: readonly Kind[],
   run: (book: Workbook, period: Period) => Outcome,
-  after?: (book: Workbook, period: Period, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
+  reports: (period: Period) => readonly ReportStep[] = () => [],
 ): void {
   guarded(title, () => {
     const book = newBook()
     const period = askPeriod(title, what, kinds, book)
     withLock(() => {
       // No toast of our own: Sheets shows that the script is running, and the result dialog follows.
-      const outcome = run(book, period)
-      applyOutcome(book, `${title}：${periodLabel(period)}`, outcome)
-      if (outcome.ok) after?.(book, period, active())
+      applyOutcome(book, `${title}：${periodLabel(period)}`, run(book, period), reports(period))
     })
   })
 }
+
+/** A close also refreshes 看板 for its period, in the same transaction (its charts follow their data). */
+const closeReports = (period: Period): readonly ReportStep[] => [dashboardStep(period)]
 
 // ---------------------------------------------------------------- entry points (top-level in Code.js)
 
@@ -269,7 +202,13 @@ export function onInstall(e?: unknown): void {
 
 /** 初始化考核表: creates the missing sheets with headers, dropdowns and default rules; never overwrites data. */
 export function menuSetup(): void {
-  change('初始化考核表', (book) => workflows.setupWorkbook(book), '正在初始化考核表……')
+  // 看板 and its charts are made here, once: a close then rewrites only its data.
+  change(
+    '初始化考核表',
+    (book) => workflows.setupWorkbook(book),
+    '正在初始化考核表……',
+    (book) => [dashboardStep(defaultPeriod('month', book.now().slice(0, 10)))],
+  )
 }
 
 /** 新建月度录入表…: a month sheet pre-filled from 人员, with eligibility (第十四条、第十七条). */
@@ -337,13 +276,7 @@ export function menuValidate(): void {
 
 /** 月度结算… (第七条、第八条、第十一条、第十五条、第十六条). */
 export function menuCloseMonth(): void {
-  changeForPeriod(
-    '月度结算',
-    '要结算',
-    ['month'],
-    (book, p) => workflows.closePeriod(book, p),
-    refreshAfterClose,
-  )
+  changeForPeriod('月度结算', '要结算', ['month'], (book, p) => workflows.closePeriod(book, p), closeReports)
 }
 
 /** 季度结算… (第九条、第十二条、第十三条). */
@@ -353,19 +286,13 @@ export function menuCloseQuarter(): void {
     '要结算',
     ['quarter'],
     (book, p) => workflows.closePeriod(book, p),
-    refreshAfterClose,
+    closeReports,
   )
 }
 
 /** 年度结算… (第十条、第十三条). */
 export function menuCloseYear(): void {
-  changeForPeriod(
-    '年度结算',
-    '要结算',
-    ['year'],
-    (book, p) => workflows.closePeriod(book, p),
-    refreshAfterClose,
-  )
+  changeForPeriod('年度结算', '要结算', ['year'], (book, p) => workflows.closePeriod(book, p), closeReports)
 }
 
 /**

@@ -1,66 +1,38 @@
 /**
  * The Workbook over SpreadsheetApp, written to a fixed call budget (Google's Apps Script best practices:
  * batch reads, compute in memory, batch writes). What a close costs depends neither on the team size nor on
- * how many sheets the book holds:
- * - a sheet is found with one `getSheetByName` (null: absent), at most once per action; only `sheetNames()`
- *   (setup, insights) lists every tab (`getSheets` + one `getName` each), and the two share their handles;
- * - each sheet is read with one `getSheetValues(1, 1, -1, -1)`, and the grids read are kept as the rollback
- *   snapshot of the same action (valid because menu.ts reads and applies under one document lock);
- * - a sheet's layout (header, notes, validation, formats, widths, freezes, tab colour) is written only when
- *   the sheet is created or its header row differs from the layout: a correctly laid-out sheet costs nothing;
- * - each written block is one `setValues`; fills cover the cells written and share their range (one
- *   `setBackgrounds`; the undo comes from the plan's previous highlights when it gives them, else one
- *   `getBackgrounds`); protections are not even looked at when the plan knows them (`known`), else touched
- *   only when their editors differ; a strict protection carries no description (one call less); the 日志
- *   row is one `appendRow`;
- * - `reserveRows` grows a sheet ahead (at 新建月度录入表), so a close never has to.
- * Dates are read and written in the spreadsheet's own time zone, never the runtime's. A plan is applied all
- * or nothing: every write has an undo, run in reverse when any write fails; the 日志 row is written last.
+ * how many sheets the book holds. The parts, one concern each (src/gas/book/):
+ * - read-cache.ts: each sheet found with one `getSheetByName` and read with one `getSheetValues`, at most
+ *   once per action; the grids read are the rollback snapshot, and a transaction's writes are folded in;
+ * - values.ts: cells to and from sheet values, in the spreadsheet's own time zone; text stays text;
+ * - layout.ts: finding or inserting a sheet, growing it, laying it out only when its header row differs;
+ * - writes.ts: one `setValues` per block, fills sharing the block's range; log.ts: the 日志 row;
+ * - protection.ts: protections touched only when the plan does not know them to be right;
+ * - report-sheet.ts: 看板 and 个人成绩单, values only once laid out (charts built once);
+ * - transaction.ts: the undo log; a plan is applied all or nothing.
+ * A plan's values are written in plan order, then protections, then fills, then the report sheets that
+ * follow it (computed from the book as the plan left it), then the 日志 row (last, so a logged close is a
+ * complete one). Any failure runs the undos in reverse and throws ApplyError.
  */
 
 import { LOG_LAYOUT } from '../workbook/layouts'
-import type {
-  Cell,
-  ColumnSpec,
-  Grid,
-  Highlight,
-  LogEntry,
-  SheetLayout,
-  SheetWrite,
-  Workbook,
-  WritePlan,
-} from '../workbook/types'
-import { HIGHLIGHT_COLORS } from '../workbook/types'
+import type { Grid, Workbook, WritePlan } from '../workbook/types'
+import type { BookContext } from './book/context'
+import { appendLog, LOG_SHEET } from './book/log'
+import { type ProtectStep, protect } from './book/protection'
+import { ReadCache } from './book/read-cache'
+import { type SheetPlan, writeReportSheet } from './book/report-sheet'
+import { type GasServices, gasServices } from './book/services'
+import { Transaction } from './book/transaction'
+import { CellCodec } from './book/values'
+import { applyWrite, type FillStep, fill } from './book/writes'
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet
-type Range = GoogleAppsScript.Spreadsheet.Range
-type Protection = GoogleAppsScript.Spreadsheet.Protection
-type Validation = GoogleAppsScript.Spreadsheet.DataValidation
+export { GROW_ROWS } from './book/layout'
+export { LOG_SHEET } from './book/log'
+export type { GasServices } from './book/services'
+export { gasServices } from './book/services'
+export { ApplyError, messageOf } from './book/transaction'
 
-/** The Apps Script services the host needs; the defaults are the globals Apps Script provides. */
-export interface GasServices {
-  readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp
-  readonly spreadsheet: Spreadsheet
-  readonly utilities: GoogleAppsScript.Utilities.Utilities
-  readonly session: GoogleAppsScript.Base.Session
-}
-
-export function gasServices(): GasServices {
-  return {
-    app: SpreadsheetApp,
-    spreadsheet: SpreadsheetApp.getActive(),
-    utilities: Utilities,
-    session: Session,
-  }
-}
-
-/** A write failed and was rolled back; `message` is Chinese and meant for the user. */
-export class ApplyError extends Error {
-  override readonly name = 'ApplyError'
-}
-
-export const LOG_SHEET = LOG_LAYOUT.name
 /** 时间, 操作人, 操作, 期间, 结果, 输入摘要 (§9). */
 export const LOG_HEADERS: readonly string[] = LOG_LAYOUT.columns.map((c) => c.header)
 
@@ -68,126 +40,35 @@ export const LOG_HEADERS: readonly string[] = LOG_LAYOUT.columns.map((c) => c.he
  * (at most 4 sheets: its result sheet, 预警, 补休, 月度结果汇总) writes them at once. */
 export const PROGRESS_MIN_WRITES = 5
 
-/** Rows added at a time when a sheet is full, so growth (and formatting the new rows) stays rare. */
-export const GROW_ROWS = 500
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-/** Text a spreadsheet would evaluate (formula, sign, mention) unless quoted. */
-const FORMULA_LIKE = /^[=+\-@]/
-
-/** Cross-realm Date test: values may come from another realm (a test double). */
-function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]'
-}
-
-function numberFormat(c: ColumnSpec): string {
-  switch (c.type) {
-    case 'text':
-    case 'enum':
-      return '@'
-    case 'date':
-      return c.format ?? 'yyyy-mm-dd'
-    case 'percent':
-      return c.format ?? '0.0%'
-    case 'integer':
-      return c.format ?? '0'
-    default:
-      return c.format ?? 'General'
-  }
-}
-
-const isTextColumn = (c: ColumnSpec | undefined): boolean => !c || c.type === 'text' || c.type === 'enum'
-
-/** Column width in characters → pixels (CJK headers are about 12 px a character). */
-const pixels = (chars: number): number => Math.round(chars * 12 + 16)
-
-function padRow<T>(row: readonly T[] | undefined, width: number, blank: T): T[] {
-  const out: T[] = []
-  for (let i = 0; i < width; i++) out.push(row?.[i] ?? blank)
-  return out
-}
-
-/** The header cells a correctly laid-out sheet has in row 1. */
-function headerMatches(row: readonly unknown[] | undefined, layout: SheetLayout): boolean {
-  return layout.columns.every((c, i) => {
-    const v = row?.[i]
-    return typeof v === 'string' && v === c.header
-  })
-}
-
-/** A value read back for restoring: strings that would be re-parsed are quoted so they come back as text. */
-function keepAsTyped(v: unknown): unknown {
-  if (typeof v === 'string' && v !== '') return `'${v}`
-  return v
-}
-
-/** Consecutive runs of indexes: [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
-function runs(indexes: readonly number[]): [number, number][] {
-  const sorted = [...new Set(indexes)].sort((a, b) => a - b)
-  const out: [number, number][] = []
-  for (const i of sorted) {
-    const last = out[out.length - 1]
-    if (last && last[1] === i - 1) last[1] = i
-    else out.push([i, i])
-  }
-  return out
-}
-
 /**
- * What this action knows about one sheet: its handle, the raw values of its used range (rows 1..rows,
- * columns 1..columns, as getValues returns them) and lower bounds of its grid size (exact once asked).
+ * A report sheet written in the same transaction as a plan, after its writes: computed from the book as the
+ * plan left it (the writes are read back from memory, not from Sheets).
  */
-interface SheetState {
-  readonly name: string
-  readonly sheet: Sheet
-  values: unknown[][]
-  rows: number
-  columns: number
-  maxRows: number
-  maxRowsExact: boolean
-  maxColumns: number
-  maxColumnsExact: boolean
+export interface ReportStep {
+  readonly sheet: string
+  readonly plan: (book: Workbook) => SheetPlan
+  /** Lay the sheet out again (formats, charts) even when it already has its layout. */
+  readonly rebuild?: boolean
 }
-
-interface ProtectionState {
-  readonly description: string
-  readonly editors: readonly string[]
-}
-
-/** Fills to write once every value is in place (one getRange reused when the values range is the same). */
-interface FillStep {
-  readonly state: SheetState
-  readonly created: boolean
-  readonly rows: number
-  readonly column: number
-  readonly width: number
-  readonly colors: string[][]
-  /** What the rows' fills were, when the plan knows it (no getBackgrounds needed for the undo). */
-  readonly before: string[][] | null
-  readonly range: Range | null
-}
-
-interface ProtectStep {
-  readonly state: SheetState
-  readonly created: boolean
-  readonly spec: SheetWrite['protect']
-}
-
-type Undo = (() => void)[]
 
 export class SpreadsheetWorkbook implements Workbook {
   private zone: string | null = null
   private actor: string | null = null
-  private readonly dateText = new Map<number, string>()
-  private readonly dateValue = new Map<string, Date>()
-  /** Tab name → sheet (null: looked up and absent), each looked up at most once per action. */
-  private readonly handles = new Map<string, Sheet | null>()
-  /** Every tab's name in tab order, once `sheetNames()` has listed them. */
-  private order: string[] | null = null
-  /** Sheets read in this action, by name; apply drops the ones it wrote (all of them after a rollback). */
-  private readonly known = new Map<string, SheetState>()
+  private readonly cache: ReadCache
+  private readonly cells: CellCodec
+  private readonly ctx: BookContext
 
-  constructor(private readonly gas: GasServices = gasServices()) {}
+  constructor(private readonly gas: GasServices = gasServices()) {
+    this.cache = new ReadCache(gas.spreadsheet)
+    this.cells = new CellCodec(gas.utilities, () => this.timeZone)
+    this.ctx = {
+      gas,
+      cache: this.cache,
+      cells: this.cells,
+      user: () => this.user(),
+      now: () => this.now(),
+    }
+  }
 
   get timeZone(): string {
     if (this.zone === null) this.zone = this.gas.spreadsheet.getSpreadsheetTimeZone()
@@ -196,18 +77,7 @@ export class SpreadsheetWorkbook implements Workbook {
 
   /** Every tab (one `getSheets` and one `getName` per tab, once per action): for setup and insights only. */
   sheetNames(): string[] {
-    if (!this.order) {
-      const order: string[] = []
-      for (const sheet of this.gas.spreadsheet.getSheets()) {
-        const name = sheet.getName()
-        order.push(name)
-        this.handles.set(name, sheet)
-      }
-      // A name looked up before and not listed now is absent.
-      for (const name of [...this.handles.keys()]) if (!order.includes(name)) this.handles.set(name, null)
-      this.order = order
-    }
-    return [...this.order]
+    return this.cache.sheetNames()
   }
 
   /**
@@ -217,15 +87,20 @@ export class SpreadsheetWorkbook implements Workbook {
   read(names: readonly string[]): Map<string, Grid> {
     const out = new Map<string, Grid>()
     for (const name of names) {
-      const sheet = this.handle(name)
+      const sheet = this.cache.handle(name)
       if (!sheet) continue
-      const state = this.stateOf(name, sheet)
+      const state = this.cache.state(name, sheet)
       out.set(
         name,
-        state.values.map((row) => row.map((v) => this.fromSheet(v))),
+        state.values.map((row) => row.map((v) => this.cells.fromSheet(v))),
       )
     }
     return out
+  }
+
+  /** The sheet named `name` (found once per action, or made by this action's writes), or null. */
+  sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+    return this.cache.handle(name)
   }
 
   user(): string {
@@ -257,606 +132,56 @@ export class SpreadsheetWorkbook implements Workbook {
    * (last, so a logged close is a complete one). Any failure runs the undos in reverse and throws ApplyError.
    */
   apply(plan: WritePlan, progress?: (step: string, done: number, total: number) => void): void {
-    const undo: Undo = []
+    this.applyWith(plan, [], progress)
+  }
+
+  /**
+   * Applies a plan and then `reports` (e.g. 看板 after a close), all in one transaction: a failure anywhere,
+   * in a report sheet too, rolls back every write of the plan and of the reports.
+   */
+  applyWith(
+    plan: WritePlan,
+    reports: readonly ReportStep[],
+    progress?: (step: string, done: number, total: number) => void,
+  ): void {
+    const tx = new Transaction()
     const fills: FillStep[] = []
     const protections: ProtectStep[] = []
-    let current = ''
     // Long plans (setup creates every sheet) say which sheet they are on; a close writes a few ranges at once.
     const steps = plan.writes.length > PROGRESS_MIN_WRITES ? plan.writes.length : 0
-    try {
-      plan.writes.forEach((w, i) => {
-        current = w.sheet
-        if (steps > 0) progress?.(`正在写入“${w.sheet}”`, i, steps)
-        this.applyWrite(w, undo, fills, protections)
-      })
-      for (const p of protections) {
-        current = p.state.name
-        this.protect(p, undo)
-      }
-      for (const f of fills) {
-        current = f.state.name
-        this.fill(f, undo)
-      }
-      if (plan.log) {
-        current = LOG_SHEET
-        this.appendLog(plan.log, undo)
-      }
-    } catch (error) {
-      console.error('apply failed; rolling back', error)
-      const restored = this.rollback(undo)
+    tx.run(
+      () => {
+        plan.writes.forEach((w, i) => {
+          tx.current = w.sheet
+          if (steps > 0) progress?.(`正在写入“${w.sheet}”`, i, steps)
+          applyWrite(this.ctx, w, tx, fills, protections)
+        })
+        for (const p of protections) {
+          tx.current = p.state.name
+          protect(this.ctx, p, tx)
+        }
+        for (const f of fills) {
+          tx.current = f.state.name
+          fill(f, tx)
+        }
+        for (const r of reports) {
+          tx.current = r.sheet
+          writeReportSheet(this.ctx, r.plan(this), tx, r.rebuild)
+        }
+        if (plan.log) {
+          tx.current = LOG_SHEET
+          appendLog(this.ctx, plan.log, tx)
+        }
+      },
       // After a rollback nothing read before can be trusted: the next read starts afresh.
-      this.known.clear()
-      this.handles.clear()
-      this.order = null
-      const reason = messageOf(error)
-      throw new ApplyError(
-        restored
-          ? `写入“${current}”时出错，已撤销本次全部更改，工作簿保持原样。原因：${reason}`
-          : `写入“${current}”时出错，撤销更改时也遇到问题，请检查工作簿或从版本历史恢复。原因：${reason}`,
-      )
-    }
-    // The sheets written are stale as read; the others (and the handles, kept up to date) stay valid for a
-    // read that follows in the same action (e.g. 看板 refreshed after a close).
-    for (const w of plan.writes) this.known.delete(w.sheet)
-    if (plan.log) this.known.delete(LOG_SHEET)
+      () => this.cache.clear(),
+    )
+    // The sheets written are read afresh by a later action on this host; the others (and the handles, kept
+    // up to date) stay valid.
+    for (const w of plan.writes) this.cache.forget(w.sheet)
+    for (const r of reports) this.cache.forget(r.sheet)
+    if (plan.log) this.cache.forget(LOG_SHEET)
   }
-
-  // ------------------------------------------------------------------ finding and reading sheets
-
-  /** The sheet named `name`, or null: one getSheetByName the first time it is asked for in this action. */
-  private handle(name: string): Sheet | null {
-    const known = this.handles.get(name)
-    if (known !== undefined) return known
-    if (this.order) return null // every tab is listed: not among them
-    const sheet = this.gas.spreadsheet.getSheetByName(name)
-    this.handles.set(name, sheet)
-    return sheet
-  }
-
-  /** Records a sheet inserted (or, with null, deleted) by this action. */
-  private track(name: string, sheet: Sheet | null): void {
-    this.handles.set(name, sheet)
-    if (!this.order) return
-    if (sheet && !this.order.includes(name)) this.order.push(name)
-    if (!sheet) this.order = this.order.filter((n) => n !== name)
-  }
-
-  /** Reads a sheet's used range with one call and remembers it for this action. */
-  private load(name: string, sheet: Sheet): SheetState {
-    let values: unknown[][]
-    try {
-      // -1 = up to the last row / column with content (one call instead of getDataRange + getValues).
-      values = sheet.getSheetValues(1, 1, -1, -1)
-    } catch {
-      // An empty sheet has no last row; getDataRange still answers (with one blank cell).
-      values = sheet.getDataRange().getValues()
-    }
-    const columns = values.reduce((w, row) => Math.max(w, row.length), 0)
-    const blank = values.length === 1 && columns === 1 && (values[0]?.[0] ?? '') === ''
-    const rows = columns === 0 || blank ? 0 : values.length
-    const state: SheetState = {
-      name,
-      sheet,
-      values: rows === 0 ? [] : values,
-      rows,
-      columns: rows === 0 ? 0 : columns,
-      maxRows: Math.max(rows, 1),
-      maxRowsExact: false,
-      maxColumns: Math.max(columns, 1),
-      maxColumnsExact: false,
-    }
-    this.known.set(name, state)
-    return state
-  }
-
-  private stateOf(name: string, sheet: Sheet): SheetState {
-    return this.known.get(name) ?? this.load(name, sheet)
-  }
-
-  /** The raw value of a cell this action read ('' beyond the used range). */
-  private static before(state: SheetState, row: number, column: number): unknown {
-    return state.values[row - 1]?.[column - 1] ?? ''
-  }
-
-  // ------------------------------------------------------------------ values in and out
-
-  private fromSheet(v: unknown): Cell {
-    if (v === null || v === undefined) return ''
-    if (isDate(v)) {
-      const t = v.getTime()
-      let text = this.dateText.get(t)
-      if (text === undefined) {
-        text = this.gas.utilities.formatDate(v, this.timeZone, 'yyyy-MM-dd')
-        this.dateText.set(t, text)
-      }
-      return text
-    }
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v
-    return String(v)
-  }
-
-  /** Midnight of `date` in the spreadsheet's time zone. */
-  private dateAt(date: string): Date {
-    let d = this.dateValue.get(date)
-    if (!d) {
-      d = this.gas.utilities.parseDate(date, this.timeZone, 'yyyy-MM-dd')
-      this.dateValue.set(date, d)
-    }
-    return d
-  }
-
-  /** A workflow's cell as the value to give setValues: strings stay text, ISO dates in date columns become dates. */
-  private toSheet(v: Cell, column: ColumnSpec | undefined): unknown {
-    if (typeof v !== 'string' || v === '') return v
-    if (column?.type === 'date' && ISO_DATE.test(v)) return this.dateAt(v)
-    // Plain-text ('@') columns keep any string as typed except a leading = + - @; elsewhere every string is quoted.
-    if (isTextColumn(column)) return FORMULA_LIKE.test(v) ? `'${v}` : v
-    return `'${v}`
-  }
-
-  /** The values a block held before this action, ready to be written back by an undo. */
-  private snapshot(
-    state: SheetState,
-    row: number,
-    column: number,
-    rows: number,
-    columns: number,
-  ): unknown[][] {
-    const out: unknown[][] = []
-    for (let r = 0; r < rows; r++) {
-      const line: unknown[] = []
-      for (let c = 0; c < columns; c++)
-        line.push(keepAsTyped(SpreadsheetWorkbook.before(state, row + r, column + c)))
-      out.push(line)
-    }
-    return out
-  }
-
-  // ------------------------------------------------------------------ one sheet
-
-  private applyWrite(w: SheetWrite, undo: Undo, fills: FillStep[], protections: ProtectStep[]): void {
-    const layout = w.layout
-    const columns = layout.columns
-    const width = columns.length
-    const { state, created } = this.sheetFor(w.sheet, undo)
-    const oldRows = Math.max(0, state.rows - 1)
-    const rows = w.rows ?? []
-    let dataRows = 0
-    if (w.mode === 'replace') dataRows = Math.max(oldRows, rows.length)
-    if (w.mode === 'columns') dataRows = rows.length
-    const appendAt = Math.max(state.rows, 1) + 1
-
-    const laidOut = !created && headerMatches(state.values[0], layout)
-    const reserve = 1 + (w.reserveRows ?? 0)
-    if (!laidOut) {
-      const needRows = w.mode === 'append' ? appendAt - 1 + rows.length : 1 + dataRows
-      this.ensureSize(state, Math.max(needRows, 2, reserve), width, null, undo)
-      this.exactSize(state)
-      this.writeLayout(state, layout, created, undo)
-    } else {
-      if (w.reserveRows !== undefined) this.ensureSize(state, reserve, width, layout, undo)
-      if (w.refreshNotes) state.sheet.getRange(1, 1, 1, width).setNotes([columns.map((c) => c.note ?? '')])
-    }
-
-    // The blocks written (first column, width, range): a fill covers the same cells, one range for both.
-    const blocks: { column: number; span: number; range: Range | null }[] = []
-    if (w.mode === 'replace' && dataRows > 0) {
-      const range = this.rangeAt(state, 2, 1, dataRows, width, layout, undo)
-      if (!created) {
-        const before = this.snapshot(state, 2, 1, dataRows, width)
-        undo.push(() => range.setValues(before))
-      }
-      const values: unknown[][] = []
-      for (let r = 0; r < dataRows; r++)
-        values.push(padRow<Cell>(rows[r], width, '').map((v, c) => this.toSheet(v, columns[c])))
-      range.setValues(values)
-      blocks.push({ column: 1, span: width, range })
-      state.rows = Math.max(state.rows, 1 + dataRows)
-    } else if (w.mode === 'columns' && dataRows > 0) {
-      blocks.push(...this.writeColumns(state, w, dataRows, created, undo))
-    } else if (w.mode === 'append' && rows.length > 0) {
-      const range = this.rangeAt(state, appendAt, 1, rows.length, width, layout, undo)
-      undo.push(() => range.clearContent())
-      range.setValues(
-        rows.map((row) => padRow<Cell>(row, width, '').map((v, c) => this.toSheet(v, columns[c]))),
-      )
-      state.rows = appendAt - 1 + rows.length
-    }
-
-    // Fills cover the cells written ('columns': the columns the workflow owns, never the inputs).
-    const highlights = w.highlights
-    if (highlights && (w.mode === 'replace' || w.mode === 'columns') && dataRows > 0) {
-      const colorsOf = (list: readonly Highlight[], span: number) =>
-        Array.from({ length: dataRows }, (_, r) => {
-          const h: Highlight = list[r] ?? null
-          const color = h ? HIGHLIGHT_COLORS[h] : '#ffffff'
-          return Array.from({ length: span }, () => color)
-        })
-      for (const b of blocks) {
-        fills.push({
-          state,
-          created,
-          rows: dataRows,
-          column: b.column,
-          width: b.span,
-          colors: colorsOf(highlights, b.span),
-          before: w.previousHighlights ? colorsOf(w.previousHighlights, b.span) : null,
-          range: b.range,
-        })
-      }
-    }
-
-    if (w.protect !== undefined) protections.push({ state, created, spec: w.protect })
-  }
-
-  /** The sheet of a write: known, found by name, or inserted (undo: deleted). */
-  private sheetFor(name: string, undo: Undo): { state: SheetState; created: boolean } {
-    const sheet = this.handle(name)
-    if (sheet) return { state: this.stateOf(name, sheet), created: false }
-    const ss = this.gas.spreadsheet
-    const made = ss.insertSheet(name)
-    this.track(name, made)
-    undo.push(() => {
-      this.track(name, null)
-      ss.deleteSheet(made)
-    })
-    const state: SheetState = {
-      name,
-      sheet: made,
-      values: [],
-      rows: 0,
-      columns: 0,
-      maxRows: made.getMaxRows(),
-      maxRowsExact: true,
-      maxColumns: made.getMaxColumns(),
-      maxColumnsExact: true,
-    }
-    this.known.set(name, state)
-    return { state, created: true }
-  }
-
-  /** Asks the sheet for its exact size (needed when a whole layout is written over every row). */
-  private exactSize(state: SheetState): void {
-    if (!state.maxRowsExact) {
-      state.maxRows = state.sheet.getMaxRows()
-      state.maxRowsExact = true
-    }
-    if (!state.maxColumnsExact) {
-      state.maxColumns = state.sheet.getMaxColumns()
-      state.maxColumnsExact = true
-    }
-  }
-
-  /**
-   * Makes the grid at least `rows` × `columns`. Rows are added GROW_ROWS at a time; when the sheet already
-   * has its layout (`layout` given), the new rows get the layout's formats and validation.
-   */
-  private ensureSize(
-    state: SheetState,
-    rows: number,
-    columns: number,
-    layout: SheetLayout | null,
-    undo: Undo,
-  ): void {
-    const sheet = state.sheet
-    if (rows > state.maxRows && !state.maxRowsExact) {
-      state.maxRows = sheet.getMaxRows()
-      state.maxRowsExact = true
-    }
-    if (rows > state.maxRows) {
-      const after = state.maxRows
-      const add = Math.max(rows - after, GROW_ROWS)
-      sheet.insertRowsAfter(after, add)
-      undo.push(() => sheet.deleteRows(after + 1, add))
-      state.maxRows = after + add
-      if (layout) this.formatRows(state, layout, after + 1, add)
-    }
-    if (columns > state.maxColumns && !state.maxColumnsExact) {
-      state.maxColumns = sheet.getMaxColumns()
-      state.maxColumnsExact = true
-    }
-    if (columns > state.maxColumns) {
-      const after = state.maxColumns
-      sheet.insertColumnsAfter(after, columns - after)
-      undo.push(() => sheet.deleteColumns(after + 1, columns - after))
-      state.maxColumns = columns
-    }
-  }
-
-  /**
-   * A range inside the grid. Beyond what this action knows of the grid size, getRange is tried first (the
-   * grid is usually big enough) and the sheet is grown only when getRange says the range lies outside it.
-   */
-  private rangeAt(
-    state: SheetState,
-    row: number,
-    column: number,
-    rows: number,
-    columns: number,
-    layout: SheetLayout,
-    undo: Undo,
-  ): Range {
-    const lastRow = row + rows - 1
-    const lastColumn = column + columns - 1
-    if (lastRow > state.maxRows || lastColumn > state.maxColumns) {
-      const exact = state.maxRowsExact && state.maxColumnsExact
-      if (!exact) {
-        try {
-          const range = state.sheet.getRange(row, column, rows, columns)
-          state.maxRows = Math.max(state.maxRows, lastRow)
-          state.maxColumns = Math.max(state.maxColumns, lastColumn)
-          return range
-        } catch {
-          // Outside the grid: ask its size and grow it below.
-        }
-      }
-      this.ensureSize(state, lastRow, lastColumn, layout, undo)
-    }
-    return state.sheet.getRange(row, column, rows, columns)
-  }
-
-  private writeLayout(state: SheetState, layout: SheetLayout, created: boolean, undo: Undo): void {
-    const sheet = state.sheet
-    const columns = layout.columns
-    const width = columns.length
-    if (width === 0) return
-    const maxRows = state.maxRows
-    // Formats first: plain-text columns must be '@' before text like `2026-05` lands in them.
-    const formats: string[][] = [columns.map(() => '@')]
-    const dataFormats = columns.map(numberFormat)
-    for (let r = 2; r <= maxRows; r++) formats.push(dataFormats)
-    sheet.getRange(1, 1, maxRows, width).setNumberFormats(formats)
-
-    const header = sheet.getRange(1, 1, 1, width)
-    if (!created) {
-      const before = this.snapshot(state, 1, 1, 1, width)
-      undo.push(() => header.setValues(before))
-    }
-    header.setValues([columns.map((c) => (FORMULA_LIKE.test(c.header) ? `'${c.header}` : c.header))])
-    state.rows = Math.max(state.rows, 1)
-    header.setFontWeight('bold')
-    const notes = columns.map((c) => c.note ?? '')
-    if (!created || notes.some((n) => n !== '')) header.setNotes([notes])
-    this.validate(state, layout, 2, maxRows - 1)
-    sheet.setFrozenRows(1)
-    if (layout.frozenColumns !== undefined) sheet.setFrozenColumns(layout.frozenColumns)
-    // One call per run of equal widths.
-    let start = 0
-    while (start < width) {
-      const w = columns[start]?.width
-      let end = start + 1
-      while (end < width && columns[end]?.width === w) end++
-      if (w !== undefined) sheet.setColumnWidths(start + 1, end - start, pixels(w))
-      start = end
-    }
-    if (layout.tabColor) sheet.setTabColor(layout.tabColor)
-  }
-
-  /** Formats and validation for rows added to a sheet that already has its layout. */
-  private formatRows(state: SheetState, layout: SheetLayout, from: number, count: number): void {
-    const dataFormats = layout.columns.map(numberFormat)
-    if (dataFormats.length === 0) return
-    state.sheet
-      .getRange(from, 1, count, dataFormats.length)
-      .setNumberFormats(Array.from({ length: count }, () => dataFormats))
-    this.validate(state, layout, from, count)
-  }
-
-  /** One setDataValidations over `count` rows from `from` (nothing when no column takes input). */
-  private validate(state: SheetState, layout: SheetLayout, from: number, count: number): void {
-    if (count < 1) return
-    const rules = layout.columns.map((c) => this.validation(c))
-    if (!rules.some((r) => r !== null)) return
-    const grid: (Validation | null)[][] = []
-    for (let r = 0; r < count; r++) grid.push(rules)
-    state.sheet.getRange(from, 1, count, rules.length).setDataValidations(grid as Validation[][])
-  }
-
-  /** A column's rule, built with the fewest builder calls (allowInvalid defaults to true; no empty help). */
-  private validation(c: ColumnSpec): Validation | null {
-    if (c.result) return null
-    const help = c.note ?? ''
-    const finish = (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder, strict: boolean): Validation => {
-      let out = b
-      if (strict) out = out.setAllowInvalid(false)
-      if (help !== '') out = out.setHelpText(help)
-      return out.build()
-    }
-    const builder = () => this.gas.app.newDataValidation()
-    if (c.type === 'enum' || c.type === 'bool') {
-      const options = c.options ?? (c.type === 'bool' ? ['是', '否'] : [])
-      if (options.length === 0) return null
-      return finish(builder().requireValueInList([...options], true), true)
-    }
-    if (c.type === 'date') return finish(builder().requireDate(), true)
-    if (c.type === 'number' || c.type === 'integer' || c.type === 'percent') {
-      if (c.min !== undefined && c.max !== undefined)
-        return finish(builder().requireNumberBetween(c.min, c.max), false)
-      if (c.min !== undefined) return finish(builder().requireNumberGreaterThanOrEqualTo(c.min), false)
-      if (c.max !== undefined) return finish(builder().requireNumberLessThanOrEqualTo(c.max), false)
-    }
-    return null
-  }
-
-  /**
-   * 'columns' mode: only the named columns are written, rows 2.. in order, one setValues per run of
-   * adjacent columns (so an input column between two result columns is never rewritten).
-   */
-  private writeColumns(
-    state: SheetState,
-    w: SheetWrite,
-    dataRows: number,
-    created: boolean,
-    undo: Undo,
-  ): { column: number; span: number; range: Range }[] {
-    const written: { column: number; span: number; range: Range }[] = []
-    const names = w.columns ?? []
-    const indexes = names.map((name) => {
-      const i = w.layout.columns.findIndex((c) => c.header === name)
-      if (i < 0) throw new Error(`“${w.sheet}”没有“${name}”列`)
-      return i
-    })
-    const rows = w.rows ?? []
-    for (const [first, last] of runs(indexes)) {
-      const span = last - first + 1
-      const range = this.rangeAt(state, 2, first + 1, dataRows, span, w.layout, undo)
-      if (!created) {
-        const before = this.snapshot(state, 2, first + 1, dataRows, span)
-        undo.push(() => range.setValues(before))
-      }
-      const block: unknown[][] = []
-      for (let r = 0; r < dataRows; r++) {
-        const line: unknown[] = []
-        for (let col = first; col <= last; col++) {
-          // The last of the names wins when a column is named twice.
-          const j = indexes.lastIndexOf(col)
-          line.push(this.toSheet(rows[r]?.[j] ?? '', w.layout.columns[col]))
-        }
-        block.push(line)
-      }
-      range.setValues(block)
-      written.push({ column: first + 1, span, range })
-    }
-    state.rows = Math.max(state.rows, 1 + dataRows)
-    return written
-  }
-
-  private fill(f: FillStep, undo: Undo): void {
-    const range = f.range ?? f.state.sheet.getRange(2, f.column, f.rows, f.width)
-    if (!f.created) {
-      const before = f.before ?? range.getBackgrounds()
-      undo.push(() => range.setBackgrounds(before))
-    }
-    range.setBackgrounds(f.colors)
-  }
-
-  // ------------------------------------------------------------------ protection
-
-  /**
-   * Protects a sheet for `spec.editors` (plus the acting user), or removes its protection (`false`). When
-   * the plan knows the protection is already right (`known: 'same'`) nothing is called; when it knows there
-   * is none (`known: 'none'`) it is not looked for. Otherwise an existing protection with the same editors
-   * is left alone (two reads). A new strict protection is protect, getEditors, (removeEditors, addEditors,)
-   * canDomainEdit, setDomainEdit; a warning-only one (record sheets) protect, setDescription, setWarningOnly.
-   */
-  private protect(step: ProtectStep, undo: Undo): void {
-    const { state, spec } = step
-    const sheet = state.sheet
-    if (spec && spec.known === 'same' && !step.created) return
-    const look = !step.created && !(spec && spec.known === 'none')
-    const existing = look ? sheet.getProtections(this.gas.app.ProtectionType.SHEET) : []
-    if (spec === false) {
-      if (existing.length === 0) return
-      const states: ProtectionState[] = existing.map((p) => ({
-        description: p.getDescription(),
-        editors: emails(p.getEditors()),
-      }))
-      for (const p of existing) p.remove()
-      undo.push(() => {
-        for (const s of states) this.restoreProtection(sheet.protect(), s)
-      })
-      return
-    }
-    if (!spec) return
-    if (spec.warningOnly) {
-      const found = existing[0]
-      if (found) {
-        const description = found.getDescription()
-        if (description === spec.description) return
-        undo.push(() => found.setDescription(description))
-        found.setDescription(spec.description)
-        return
-      }
-      const p = sheet.protect()
-      undo.push(() => p.remove())
-      p.setDescription(spec.description)
-      p.setWarningOnly(true)
-      return
-    }
-    const me = this.user()
-    const wanted = spec.editors.filter((e) => e !== '')
-    const found = existing[0]
-    if (found) {
-      const editors = emails(found.getEditors())
-      const extra = editors.filter((e) => e !== me && !wanted.includes(e))
-      const missing = wanted.filter((e) => !editors.includes(e))
-      if (extra.length === 0 && missing.length === 0) return
-      const before: ProtectionState = { description: found.getDescription(), editors }
-      undo.push(() => this.restoreProtection(found, before))
-      if (extra.length > 0) found.removeEditors(extra)
-      if (missing.length > 0) found.addEditors(missing)
-      if (found.canDomainEdit()) found.setDomainEdit(false)
-      return
-    }
-    // A new protection mirrors the spreadsheet's editors until changed: keep only me and the admins. It
-    // carries no description (Sheets lists it under the sheet's name, which says what it is): one call less.
-    const p = sheet.protect()
-    undo.push(() => p.remove())
-    const current = emails(p.getEditors())
-    const extra = current.filter((e) => e !== me && !wanted.includes(e))
-    if (extra.length > 0) p.removeEditors(extra)
-    const missing = wanted.filter((e) => !current.includes(e))
-    if (missing.length > 0) p.addEditors(missing)
-    if (p.canDomainEdit()) p.setDomainEdit(false)
-  }
-
-  private restoreProtection(p: Protection, s: ProtectionState): void {
-    p.setDescription(s.description)
-    const now = emails(p.getEditors())
-    const extra = now.filter((e) => !s.editors.includes(e))
-    if (extra.length > 0) p.removeEditors(extra)
-    if (s.editors.length > 0) p.addEditors([...s.editors])
-  }
-
-  // ------------------------------------------------------------------ 日志
-
-  /**
-   * One `appendRow` after the last row (it needs no read of the 日志 and no range); when the sheet is
-   * missing it is created with its layout first. The row's cells are given as for setValues (text stays
-   * text). The 日志 row is the plan's last write, so its undo never has to run after it succeeded.
-   */
-  private appendLog(entry: LogEntry, undo: Undo): void {
-    const width = LOG_LAYOUT.columns.length
-    const cells = [this.now(), this.user(), entry.action, entry.period, entry.outcome, entry.digest]
-    const values = cells.map((v, c) => this.toSheet(v, LOG_LAYOUT.columns[c]))
-    const existing = this.handle(LOG_SHEET)
-    if (existing) {
-      existing.appendRow(values)
-      undo.push(() => existing.getRange(existing.getLastRow(), 1, 1, width).clearContent())
-      return
-    }
-    this.applyWrite({ sheet: LOG_SHEET, layout: LOG_LAYOUT, mode: 'header' }, undo, [], [])
-    const state = this.known.get(LOG_SHEET)
-    if (!state) throw new Error(`无法创建“${LOG_SHEET}”表`)
-    const row = Math.max(state.rows, 1) + 1
-    const range = this.rangeAt(state, row, 1, 1, width, LOG_LAYOUT, undo)
-    undo.push(() => range.clearContent())
-    range.setValues([values])
-    state.rows = row
-  }
-
-  private rollback(undo: Undo): boolean {
-    let ok = true
-    for (let i = undo.length - 1; i >= 0; i--) {
-      try {
-        undo[i]?.()
-      } catch (e) {
-        ok = false
-        console.error('rollback step failed', e)
-      }
-    }
-    return ok
-  }
-}
-
-function emails(users: readonly GoogleAppsScript.Base.User[]): string[] {
-  return users.map((u) => u.getEmail())
-}
-
-/** The message of anything thrown (errors may come from another realm, e.g. a service). */
-export function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message)
-  return String(error)
 }
 
 /** The Workbook of the active spreadsheet. */

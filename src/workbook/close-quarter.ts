@@ -20,7 +20,7 @@ import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layout
 import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
-import { CLOSE_ACTION, closedDigest, isClosed, periodNotEnded, periodState } from './state'
+import { CLOSE_ACTION, closedDigest, isClosed, notesDiffer, periodNotEnded, periodState } from './state'
 import {
   legacyMonths,
   readSummary,
@@ -246,7 +246,7 @@ export function analyseQuarter(
         {
           sheet: name,
           layout: quarterLayout(period, inputs.rules),
-          refreshNotes: true,
+          refreshNotes: notesDiffer(quarterLayout(period, inputs.rules), quarterLayout(period)),
           mode: 'replace',
           rows,
           highlights,

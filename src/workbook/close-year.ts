@@ -32,7 +32,7 @@ import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from
 import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
-import { CLOSE_ACTION, isClosed, periodNotEnded } from './state'
+import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from './state'
 import { summaryGrid, totalsOf } from './summary'
 import type { Cell, Highlight, SheetWrite, Workbook } from './types'
 
@@ -181,7 +181,7 @@ export function analyseYear(
       {
         sheet: name,
         layout: yearLayout(year, inputs.rules),
-        refreshNotes: true,
+        refreshNotes: notesDiffer(yearLayout(year, inputs.rules), yearLayout(year)),
         mode: 'replace',
         rows,
         highlights,

@@ -107,3 +107,11 @@ export function publishedPeriods(log: Table): Set<string> {
   }
   return out
 }
+
+/**
+ * Whether a sheet laid out with the default rules' notes needs them rewritten for the rules in force: a court
+ * on the defaults never pays for it (quarter and year sheets are laid out ahead, at 新建月度录入表).
+ */
+export function notesDiffer(inForce: SheetLayout, defaults: SheetLayout): boolean {
+  return notesDigest(inForce) !== notesDigest(defaults)
+}

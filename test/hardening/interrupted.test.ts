@@ -114,6 +114,56 @@ describe('interrupted month close in Google Sheets (write failure injected in th
   }
 })
 
+describe('interrupted close that lays out an existing sheet again (Google Sheets)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  /**
+   * A clerk renamed a result column of the month sheet and wrote a note on it, narrowed a column, unfroze
+   * the header, changed its number format and its dropdown: the close lays the sheet out again (header,
+   * notes, formats, validation, bold, freezes, widths, tab colour). Failing at any write after that must
+   * restore every one of those properties, notes included, not only the values and fills.
+   */
+  function edited(): FakeAppsScript {
+    const fake = sheetsReady(false)
+    const sheet = fake.sheet(MONTH_SHEET)
+    const total = sheet.row(1).indexOf('月度总分') + 1
+    const header = sheet.getRange(1, total)
+    header.setValues([['总分（改过）']])
+    header.setNotes([['班长自己的备注']])
+    header.setFontWeight('normal')
+    sheet.getRange(3, total).setNumberFormat('0.000')
+    sheet.getRange(3, 2).setDataValidation(null)
+    sheet.setColumnWidth(1, 33)
+    sheet.setFrozenRows(0)
+    sheet.setTabColor('#000000')
+    return fake
+  }
+
+  it('§11 failing at every write N restores notes, formats, validation, bold, freezes, widths, tab colour', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const probe = edited()
+    const start = probe.writeCalls
+    const probeBook = sheetsBook(probe)
+    probeBook.apply(must(closePeriod(probeBook, MAY)).plan)
+    const writes = probe.writeCalls - start
+    // The relayout happened: the note the clerk wrote is replaced by the layout's.
+    const total = probe.sheet(MONTH_SHEET).row(1).indexOf('月度总分') + 1
+    expect(probe.sheet(MONTH_SHEET).getRange(1, total).getNotes()[0]?.[0]).not.toBe('班长自己的备注')
+
+    const fake = edited()
+    const before = fullState(fake)
+    for (let n = 1; n <= writes; n++) {
+      fake.failAtWrite(n)
+      const book = sheetsBook(fake)
+      const outcome = must(closePeriod(book, MAY))
+      expect(() => book.apply(outcome.plan), `write ${n} of ${writes}`).toThrow(/已撤销本次全部更改/)
+      expect(fullState(fake), `after failing at write ${n} of ${writes}`).toEqual(before)
+    }
+  })
+})
+
 // ---------------------------------------------------------------- the .xlsx host
 
 const NOW = new Date('2026-06-05T01:00:00Z')

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { toFixed } from '../../src/core/decimal'
 import { parsePeriod } from '../../src/core/period'
-import { dashboardPlan, statementPlan, writePlan } from '../../src/gas/dashboard'
+import { columnLetter } from '../../src/core/problems'
+import { dashboardPlan, statementPlan } from '../../src/gas/dashboard'
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook'
 import { buildInsights } from '../../src/workbook/insights'
 import { buildStatement } from '../../src/workbook/statement'
 import type { Cell } from '../../src/workbook/types'
+import { FakeAppsScript } from '../support/fake-apps-script'
 import { fixtureBook } from './fixture'
 
 /** The block of `grid` a chart spec points at. */
@@ -17,58 +20,18 @@ function block(
     .map((r) => r.slice(spec.column - 1, spec.column - 1 + spec.columns))
 }
 
-/** A recorder for the slice of SpreadsheetApp that writePlan uses. */
-function recorder() {
-  const calls: string[] = []
-  const charts: { options: Record<string, unknown>; range: string; type: string; at: number[] }[] = []
-  let values: Cell[][] = []
-  const builder = (type: string) => {
-    const chart = { options: {} as Record<string, unknown>, range: '', type, at: [] as number[] }
-    const b = {
-      addRange: (r: { a1: string }) => {
-        chart.range = r.a1
-        return b
-      },
-      setNumHeaders: () => b,
-      setOption: (k: string, v: unknown) => {
-        chart.options[k] = v
-        return b
-      },
-      setTransposeRowsAndColumns: () => b,
-      setPosition: (...at: number[]) => {
-        chart.at = at
-        return b
-      },
-      build: () => chart,
-    }
-    return b
-  }
-  const sheet = {
-    getCharts: () => [{ old: true }],
-    removeChart: () => calls.push('removeChart'),
-    clear: () => calls.push('clear'),
-    getMaxRows: () => 1000,
-    getMaxColumns: () => 26,
-    insertRowsAfter: () => calls.push('insertRows'),
-    insertColumnsAfter: () => calls.push('insertColumns'),
-    getRange: (row: number, column: number, rows: number, columns: number) => ({
-      a1: `${row},${column},${rows},${columns}`,
-      setValues: (v: Cell[][]) => {
-        calls.push('setValues')
-        values = v
-      },
-    }),
-    getRangeList: (list: string[]) => ({
-      setFontWeight: () => calls.push(`bold:${list.length}`),
-      setBackground: () => calls.push(`fill:${list.length}`),
-    }),
-    setColumnWidth: () => calls.push('width'),
-    newChart: () => ({ asLineChart: () => builder('line'), asColumnChart: () => builder('column') }),
-    insertChart: (c: (typeof charts)[number]) => charts.push(c),
-  }
-  const spreadsheet = { getSheetByName: () => sheet, insertSheet: () => sheet }
-  return { spreadsheet, calls, charts, values: () => values }
+/** The Sheets host over the double's counted globals, as a menu click gets it. */
+function sheetsHost(fake: FakeAppsScript): SpreadsheetWorkbook {
+  const g = fake.globals()
+  return new SpreadsheetWorkbook({
+    app: g.SpreadsheetApp,
+    spreadsheet: g.SpreadsheetApp.getActive(),
+    utilities: g.Utilities,
+    session: g.Session,
+  })
 }
+
+const NOTHING = { writes: [], message: '' }
 
 describe('看板 sheet (Google Sheets)', () => {
   it('第七条 the trend chart’s data block holds every operator’s month totals', () => {
@@ -140,20 +103,83 @@ describe('看板 sheet (Google Sheets)', () => {
     expect(starRows[2]?.[1]).toBe(expected.stars.get('2026-02')?.size)
   })
 
-  it('第十五条 writePlan clears old charts, writes once, formats in batches and inserts four charts', () => {
+  it('第十五条 看板 is laid out once with four charts over open-ended ranges; later refreshes write values only', () => {
     const { book } = fixtureBook()
     const plan = dashboardPlan(buildInsights(book, parsePeriod('2026-05')))
-    const r = recorder()
-    writePlan(r.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, plan)
-    expect(r.calls.filter((c) => c === 'setValues')).toHaveLength(1)
     expect(plan.grid.every((row) => row.length === plan.grid[0]?.length)).toBe(true)
-    expect(r.calls.slice(0, 2)).toEqual(['removeChart', 'clear'])
-    expect(r.calls.filter((c) => c.startsWith('bold:'))).toHaveLength(1)
-    expect(r.charts.map((c) => c.type)).toEqual(['line', 'column', 'column', 'column'])
-    expect(r.charts[2]?.options.isStacked).toBe(true)
-    expect(r.charts[0]?.options.title).toBe('2026年月度总分趋势')
-    // Text is written quoted so a name like `=1+1` stays text.
-    expect(r.values()[0]?.[0]).toBe("'12368热线话务员考核看板 · 2026年5月")
+    const fake = new FakeAppsScript()
+    sheetsHost(fake).applyWith(NOTHING, [{ sheet: plan.name, plan: () => plan }])
+    const sheet = fake.sheet('看板')
+    expect(sheet.charts.map((c) => c.type)).toEqual(['LINE', 'COLUMN', 'COLUMN', 'COLUMN'])
+    expect(sheet.charts[2]?.options.isStacked).toBe(true)
+    expect(sheet.charts[0]?.options.title).toBe('月度总分趋势') // no period: the chart is never rebuilt
+    // Each chart reads its block from the header row down, whatever its length.
+    for (const [i, spec] of plan.charts.entries()) {
+      const range = sheet.charts[i]?.ranges[0] ?? ''
+      expect(range).toBe(
+        `${columnLetter(spec.column)}${spec.row}:${columnLetter(spec.column + spec.columns - 1)}`,
+      )
+    }
+    // Text is written quoted so a name like `=1+1` stays text; titles bold, table headers grey.
+    expect(sheet.row(1)[0]).toBe('12368热线话务员考核看板 · 2026年5月')
+    expect(sheet.getRange(1, 1).getFontWeights()[0]?.[0]).toBe('bold')
+    const trend = plan.charts[0]
+    if (!trend) throw new Error('no trend chart')
+    expect(sheet.getRange(trend.row, 1).getBackgrounds()[0]?.[0]).toBe('#f1f3f4')
+    const charts = [...sheet.charts]
+
+    // The next refresh (another month, fewer rows): one read, one getRange, one setValues; charts untouched.
+    const next = dashboardPlan(buildInsights(book, parsePeriod('2026-02')))
+    const host = sheetsHost(fake)
+    fake.resetCounts()
+    host.applyWith(NOTHING, [{ sheet: next.name, plan: () => next }])
+    expect(fake.countsByMethod()).toEqual({
+      'Range.setValues': 1,
+      'Sheet.getRange': 1,
+      'Sheet.getSheetValues': 1,
+      'Spreadsheet.getSheetByName': 1,
+    })
+    expect(sheet.charts).toEqual(charts)
+    expect(sheet.values().length).toBe(next.grid.length) // rows left over from the longer grid are blank
+    expect(sheet.row(1)[0]).toBe('12368热线话务员考核看板 · 2026年2月')
+
+    // A forced rebuild (刷新看板) replaces the charts, still four.
+    sheetsHost(fake).applyWith(NOTHING, [{ sheet: next.name, plan: () => next, rebuild: true }])
+    expect(sheet.charts).toHaveLength(4)
+  })
+
+  it('§11 a 看板 refresh failing at any write puts the sheet, its formats and its charts back', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const { book } = fixtureBook()
+    const may = dashboardPlan(buildInsights(book, parsePeriod('2026-05')))
+    const feb = dashboardPlan(buildInsights(book, parsePeriod('2026-02')))
+    const state = (fake: FakeAppsScript) => {
+      const sheet = fake.sheet('看板')
+      return JSON.stringify({
+        values: sheet.values(),
+        cells: [...sheet.cells.entries()].map(([k, c]) => [k, c.bg, c.weight]),
+        charts: sheet.charts,
+        widths: [...sheet.widths.entries()],
+      })
+    }
+    for (const rebuild of [false, true]) {
+      const fake = new FakeAppsScript()
+      sheetsHost(fake).applyWith(NOTHING, [{ sheet: may.name, plan: () => may }])
+      const before = state(fake)
+      const writes = fake.writeCalls
+      sheetsHost(fake).applyWith(NOTHING, [{ sheet: feb.name, plan: () => feb, rebuild }])
+      const count = fake.writeCalls - writes
+      sheetsHost(fake).applyWith(NOTHING, [{ sheet: may.name, plan: () => may }])
+      expect(state(fake)).toBe(before)
+      for (let n = 1; n <= count; n++) {
+        fake.failAtWrite(n)
+        expect(() =>
+          sheetsHost(fake).applyWith(NOTHING, [{ sheet: feb.name, plan: () => feb, rebuild }]),
+        ).toThrow(/写入“看板”时出错，已撤销本次全部更改/)
+        expect(state(fake), `rebuild ${rebuild}, write ${n} of ${count}`).toBe(before)
+      }
+    }
+    vi.restoreAllMocks()
   })
 
   it('第七条 the 个人成绩单 sheet lists each component with its article, score and explanation', () => {

@@ -447,9 +447,18 @@ export class FakeSheet {
     return new FakeRange(this, a, column ?? 1, numRows, numColumns)
   }
   private rangeFromA1(a1: string): FakeRange {
+    const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)
+    // Open-ended downwards (`A40:M`): to the sheet's last row, and named so (a chart over it follows growth).
+    const open = /^([A-Z]+)(\d+):([A-Z]+)$/i.exec(a1.trim())
+    if (open) {
+      const r1 = Number(open[2])
+      const c1 = col(open[1] ?? 'A')
+      const range = new FakeRange(this, r1, c1, this.maxRows - r1 + 1, col(open[3] ?? 'A') - c1 + 1)
+      range.openEnded = true
+      return range
+    }
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim())
     if (!m) throw new Error(`Range not found`)
-    const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)
     const r1 = Number(m[2])
     const c1 = col(m[1] ?? 'A')
     const r2 = m[4] ? Number(m[4]) : r1
@@ -650,6 +659,8 @@ export class FakeRangeList {
 }
 
 export class FakeRange {
+  /** Made from open-ended A1 notation (`A40:M`): its A1 notation stays open-ended. */
+  openEnded = false
   constructor(
     readonly sheet: FakeSheet,
     readonly row: number,
@@ -692,6 +703,7 @@ export class FakeRange {
       return s
     }
     const start = `${letter(this.column)}${this.row}`
+    if (this.openEnded) return `${start}:${letter(this.getLastColumn())}`
     return this.numRows === 1 && this.numColumns === 1
       ? start
       : `${start}:${letter(this.getLastColumn())}${this.getLastRow()}`
