@@ -27,6 +27,7 @@ export interface Workflows {
   closePeriod(book: Workbook, period: Period): Outcome
   reopenPeriod(book: Workbook, period: Period): Outcome
   publishMonth(book: Workbook, month: string): Outcome
+  refreshLedger(book: Workbook): Outcome
 }
 
 /** A usage mistake (exit 2), e.g. a period that is not a period. */
@@ -175,6 +176,22 @@ export async function publishCommand(file: string, monthText: string, ctx: Comma
   ctx.reporter.step(`生成 ${periodLabel(period)} 公示表`)
   const outcome = ctx.workflows.publishMonth(book, formatPeriod(period))
   if (!outcome.ok) return refuse(ctx, outcome.message, outcome.problems)
+  await applyAndSave(file, raw, book, outcome.plan, ctx)
+  return EXIT.ok
+}
+
+/** `kaohe refresh <book.xlsx>`: 补休 状态 as of today (SPEC §13), as the menu's 刷新看板 does. */
+export async function refreshCommand(file: string, ctx: CommandContext): Promise<number> {
+  await assertNotOpenElsewhere(file)
+  const { raw, book } = await openBook(file, ctx)
+  assertAssessmentBook(book, file)
+  ctx.reporter.step('刷新补休状态')
+  const outcome = ctx.workflows.refreshLedger(book)
+  if (!outcome.ok) return refuse(ctx, outcome.message, outcome.problems)
+  if (outcome.plan.writes.length === 0) {
+    ctx.reporter.success(outcome.plan.message)
+    return EXIT.ok
+  }
   await applyAndSave(file, raw, book, outcome.plan, ctx)
   return EXIT.ok
 }

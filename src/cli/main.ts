@@ -12,6 +12,7 @@ import {
   initCommand,
   prepareCommand,
   publishCommand,
+  refreshCommand,
   reopenCommand,
   validateCommand,
 } from './commands'
@@ -78,6 +79,7 @@ export function buildProgram(run: (code: number) => void): Command {
         '  kaohe validate 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-05',
         '  kaohe close 考核.xlsx 2026-Q2',
+        '  kaohe refresh 考核.xlsx',
         '  kaohe demo out/demo.xlsx',
       ].join('\n'),
     )
@@ -117,6 +119,13 @@ export function buildProgram(run: (code: number) => void): Command {
     .argument('<book.xlsx>', '考核表文件')
     .argument('<month>', '月份，例如 2026-05')
     .action(wrap<[string, string]>(publishCommand))
+  program
+    .command('refresh')
+    .description(
+      '刷新：按今天重算“补休”表每条的状态（未休、部分已休、已休完、即将到期、已过期），已休天数保留',
+    )
+    .argument('<book.xlsx>', '考核表文件')
+    .action(wrap<[string]>(refreshCommand))
   program
     .command('demo')
     .description('生成一份逼真的演示考核表（18 名话务员的一整年），并结算全年各月、各季度和年度')

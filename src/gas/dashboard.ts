@@ -8,6 +8,7 @@ import { type MonthKey, type Period, periodLabel, shiftMonth, tryParsePeriod } f
 import { a1, InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
+import { refreshLedger } from '../workbook/leave-ledger'
 import { buildStatement, type Statement } from '../workbook/statement'
 import type { Cell, Workbook } from '../workbook/types'
 import { messageOf, SpreadsheetWorkbook } from './spreadsheet-workbook'
@@ -386,8 +387,8 @@ export function statementPlan(st: Statement): SheetPlan {
   )
   out.table(
     '补休（第五条、第十一条）',
-    ['来源', '获得日期', '天数', '已休', '截止日期', '剩余'],
-    st.leave.map((l) => [l.source, l.earned, l.days, l.taken, l.expires, daysLeftText(l.daysLeft)]),
+    ['来源', '获得日期', '天数', '已休', '截止日期', '状态'],
+    st.leave.map((l) => [l.source, l.earned, l.days, l.taken, l.expires, l.status]),
   )
   return {
     name: STATEMENT_SHEET,
@@ -514,9 +515,16 @@ export function menuDashboard(): void {
     const book = new SpreadsheetWorkbook()
     const period = askPeriodText('刷新看板', book)
     const spreadsheet = SpreadsheetApp.getActive()
+    refreshLedgerToday(book)
     refreshDashboard(book, period, spreadsheet)
     spreadsheet.getSheetByName(DASHBOARD_SHEET)?.activate()
   })
+}
+
+/** SPEC §13: 刷新 brings the 补休 ledger's 状态 up to today (only 状态 is written, and only when it moved). */
+function refreshLedgerToday(book: Workbook): void {
+  const outcome = refreshLedger(book)
+  if (outcome.ok && outcome.plan.writes.length > 0) book.apply(outcome.plan)
 }
 
 /** 个人成绩单…: writes the 个人成绩单 sheet for one 工号 and opens its printable page. */

@@ -7,7 +7,7 @@
 
 import { monthsOf } from '../core/period'
 import type { AlertRow, DeadlineRow, Insights, LeaveRow, MonthRow, PeriodRow } from '../workbook/insights'
-import { COMPONENTS, daysLeftText } from '../workbook/insights'
+import { COMPONENTS, daysLeftText, leaveLeftText } from '../workbook/insights'
 import type { Statement, StatementMonth } from '../workbook/statement'
 import {
   barChart,
@@ -108,12 +108,13 @@ function leaveTable(rows: readonly LeaveRow[], kind: string): string {
       (l) =>
         `<tr data-id="${esc(l.id)}">${textCell('id', l.id)}${textCell('name', l.name)}${textCell('source', l.source)}` +
         `${textCell('earned', l.earned)}${numCell('days', l.days)}${numCell('taken', l.taken)}${numCell('remaining', l.remaining)}` +
-        `${textCell('expires', l.expires)}<td class="n" data-k="daysLeft" data-v="${l.daysLeft}">${esc(daysLeftText(l.daysLeft))}</td></tr>`,
+        `${textCell('expires', l.expires)}<td class="n" data-k="daysLeft" data-v="${l.daysLeft}">${esc(leaveLeftText(l))}</td>` +
+        `${textCell('status', l.status)}</tr>`,
     )
     .join('')
   return (
     `<table data-table="${esc(kind)}"><thead><tr><th>工号</th><th>姓名</th><th>来源</th><th>获得日期</th><th>天数</th>` +
-    `<th>已休</th><th>剩余</th><th>截止日期</th><th>剩余天数</th></tr></thead><tbody>${body}</tbody></table>`
+    `<th>已休</th><th>剩余</th><th>截止日期</th><th>剩余天数</th><th>状态</th></tr></thead><tbody>${body}</tbody></table>`
   )
 }
 

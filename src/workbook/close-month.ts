@@ -4,10 +4,10 @@
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
 import { groupBy } from '../core/collections'
-import { isLocalDate } from '../core/dates'
-import { exact, toCellNumber } from '../core/decimal'
+import { isLocalDate, type LocalDate } from '../core/dates'
+import { toCellNumber } from '../core/decimal'
 import { dispatchVacancies } from '../core/dispatch'
-import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
+import { type LeaveEntry, noonLeave, starLeave } from '../core/leave'
 import type { Operator, Trigger } from '../core/model'
 import { MONTH_INPUT_HEADERS, parseText } from '../core/parse'
 import {
@@ -34,9 +34,10 @@ import {
   monthSheetName,
   SHEET,
 } from './layouts'
+import { ledgerStatus } from './leave-ledger'
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
+import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
 import { CLOSE_ACTION, closedDigest, periodState } from './state'
 import { legacyMonths, NO, readSummary, standings, summaryFromMonthSheet, summaryWrite } from './summary'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
@@ -253,7 +254,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
   }
 
   const alerts = alertRows(inputs, month, evaluation.rows, results)
-  const leave = leaveRows(inputs, month, evaluation.rows, results)
+  const leave = leaveRows(inputs, month, evaluation.rows, results, book.now().slice(0, 10))
   const label = periodLabel(period)
   const eligible = evaluation.rows.filter((r) => r.eligible)
   const starNames = evaluation.rows.filter((r) => results.stars.has(r.id)).map((r) => r.operator.name)
@@ -370,8 +371,17 @@ function monthVacancies(operators: readonly Operator[], month: MonthKey, inputs:
   })
 }
 
-/** 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源). */
-function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], results: MonthResults): Grid {
+/**
+ * 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源), and every
+ * entry's 状态 — other months' too — recomputed from 已休天数 and the host's today (SPEC §13).
+ */
+function leaveRows(
+  inputs: Inputs,
+  month: MonthKey,
+  rows: readonly MonthRow[],
+  results: MonthResults,
+  today: LocalDate,
+): Grid {
   const t = tableOf(inputs.grids, SHEET.leave)
   const taken = new Map<string, Cell>()
   const kept: Cell[][] = []
@@ -390,25 +400,33 @@ function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], r
   const duties = groupBy(inputs.duties, (d) => d.id)
   for (const op of inputs.operators) {
     const mine = duties.get(op.id)
-    if (mine) entries.push(...noonLeave(op.id, month, mine, inputs.rules))
+    if (mine) entries.push(...noonLeave(op.id, month, mine, inputs.rules, inputs.calendar))
   }
-  const fresh = entries.map((e) => {
-    const takenCell = taken.get(`${e.id}\u0000${e.source}`) ?? ''
-    const takenDays = numberOf(takenCell)
-    // Status as of the assessed month's last day, so a re-close on another day writes the same sheet.
-    const status = leaveStatus({ ...e, taken: exact(takenDays ?? 0) }, lastDay(monthPeriod(month)))
-    return [
-      e.id,
-      inputs.byId.get(e.id)?.name ?? '',
-      e.source,
-      e.earned,
-      toCellNumber(e.days),
-      e.expires,
-      takenCell,
-      status,
-    ]
-  })
+  const fresh = entries.map((e): Cell[] => [
+    e.id,
+    inputs.byId.get(e.id)?.name ?? '',
+    e.source,
+    e.earned,
+    toCellNumber(e.days),
+    e.expires,
+    taken.get(`${e.id}\u0000${e.source}`) ?? '',
+    '',
+  ])
   const sourceOf = (cells: Cell[]) => parseText(cells[2] ?? '')
   const monthOf = (cells: Cell[]) => sourceOf(cells).slice(0, 7)
-  return [...kept, ...fresh].sort((a, b) => (monthOf(a) < monthOf(b) ? -1 : monthOf(a) > monthOf(b) ? 1 : 0))
+  const all = [...kept, ...fresh].sort((a, b) =>
+    monthOf(a) < monthOf(b) ? -1 : monthOf(a) > monthOf(b) ? 1 : 0,
+  )
+  const at = (header: string) => LEAVE_LAYOUT.columns.findIndex((c) => c.header === header)
+  const [days, expires, takenAt, status] = ['天数', '截止日期', '已休天数', '状态'].map(at)
+  return all.map((cells) => {
+    const out = [...cells]
+    out[status ?? 7] = ledgerStatus(
+      cells[days ?? 4] ?? '',
+      cells[expires ?? 5] ?? '',
+      cells[takenAt ?? 6] ?? '',
+      today,
+    )
+    return out
+  })
 }

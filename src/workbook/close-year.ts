@@ -29,6 +29,7 @@ import {
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
 import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
+import { leaveStatusWrite } from './leave-ledger'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
 import { CLOSE_ACTION, isClosed } from './state'
@@ -41,7 +42,9 @@ export function analyseYear(
 ): { problems: readonly Problem[]; run: () => Outcome } {
   const year = period.year
   const name = yearSheetName(year)
-  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary], { incidents: false })
+  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary, SHEET.leave], {
+    incidents: false,
+  })
   const inputs = parseInputs(grids, period, { incidents: false })
   const months = loggedMonths(inputs.log, year)
   const problems: Problem[] = inputs.problems.filter(
@@ -199,6 +202,9 @@ export function analyseYear(
         rows: [...kept, ...letters],
       })
     }
+    // SPEC §13: every close brings the 补休 ledger's 状态 up to today.
+    const ledger = leaveStatusWrite(grids.get(SHEET.leave), book.now().slice(0, 10))
+    if (ledger) writes.push(ledger)
     return done({
       writes,
       log: {

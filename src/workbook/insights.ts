@@ -21,6 +21,7 @@ import {
   shiftMonth,
 } from '../core/period'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import { ledgerStatus } from './leave-ledger'
 import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
@@ -268,7 +269,10 @@ export function readLeave(grid: Grid | undefined, asOf: LocalDate): LeaveRow[] {
       remaining: Math.round((days - taken) * 10) / 10,
       expires,
       daysLeft: daysBetween(asOf, expires),
-      status: parseText(cellOf(t, row, '状态')),
+      // SPEC §13: the state on asOf, as 刷新 would write it (the cell may be from an earlier day).
+      status:
+        ledgerStatus(cellOf(t, row, '天数'), expires, cellOf(t, row, '已休天数'), asOf) ||
+        parseText(cellOf(t, row, '状态')),
     })
   }
   return out
@@ -585,6 +589,11 @@ export function sidebarInsights(book: Workbook, options: InsightOptions = {}): S
     deadlines: insights.upcomingDeadlines,
     notices: insights.notices,
   }
+}
+
+/** A 补休 entry still to be taken (days left, not past its due date): what the days-left column shows. */
+export function leaveLeftText(l: Pick<LeaveRow, 'remaining' | 'daysLeft'>): string {
+  return l.remaining > 0 && l.daysLeft >= 0 ? daysLeftText(l.daysLeft) : ''
 }
 
 /** `还剩3天` / `今天截止` / `已逾期2天`. */

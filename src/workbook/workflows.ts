@@ -26,6 +26,7 @@ import { isClosed, REOPEN_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
+export { refreshLedger } from './leave-ledger'
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
 export { publishMonth } from './publish'
