@@ -27,6 +27,7 @@ export interface Workflows {
   closePeriod(book: Workbook, period: Period): Outcome
   reopenPeriod(book: Workbook, period: Period): Outcome
   publishMonth(book: Workbook, month: string): Outcome
+  publishPeriod(book: Workbook, period: Period): Outcome
   refreshLedger(book: Workbook): Outcome
 }
 
@@ -164,17 +165,19 @@ export function reopenCommand(file: string, periodText: string, ctx: CommandCont
   return periodCommand('reopenPeriod', file, periodText, ctx)
 }
 
-/** `kaohe publish <book.xlsx> <month>`: the 公示 copy of a month's preliminary totals (第八条). */
-export async function publishCommand(file: string, monthText: string, ctx: CommandContext): Promise<number> {
-  const period = periodArg(monthText)
-  if (period.kind !== 'month') {
-    throw new UsageError(`公示按月进行，请给出月份，例如 2026-05（收到“${formatPeriod(period)}”）`)
+/** `kaohe publish <book.xlsx> <month|year>`: the 公示 copy of a month's (第八条) or year's (第十条) preliminary scores. */
+export async function publishCommand(file: string, periodText: string, ctx: CommandContext): Promise<number> {
+  const period = periodArg(periodText)
+  if (period.kind === 'quarter') {
+    throw new UsageError(
+      `季度没有公示（第九条只规定评定得分），请给出月份（如 2026-05）或年度（如 2026）（收到“${formatPeriod(period)}”）`,
+    )
   }
   await assertNotOpenElsewhere(file)
   const { raw, book } = await openBook(file, ctx)
   assertAssessmentBook(book, file)
   ctx.reporter.step(`生成 ${periodLabel(period)} 公示表`)
-  const outcome = ctx.workflows.publishMonth(book, formatPeriod(period))
+  const outcome = ctx.workflows.publishPeriod(book, period)
   if (!outcome.ok) return refuse(ctx, outcome.message, outcome.problems)
   await applyAndSave(file, raw, book, outcome.plan, ctx)
   return EXIT.ok

@@ -1,7 +1,8 @@
 /**
  * `kaohe demo [out.xlsx]` (npm start): builds the seeded demo year of demo-data.ts in a new workbook the
  * way a team leader would — 初始化, roster and records, then each month 新建月度录入表 → enter numbers →
- * 月度结算 → 公示, each quarter 季度结算, and the year twice (before and after the annual leader rating) —
+ * 月度结算 → 公示, each quarter 季度结算, and the year twice (before and after the annual leader rating, with
+ * the year's 公示 between) —
  * through the same workflows and Workbook interface as every other command, and prints a short summary.
  */
 import path from 'node:path'
@@ -112,6 +113,9 @@ export function playDemoYear(
   const year: Period = { kind: 'year', year: data.year }
   at(dueDate(year, '初评'))
   run(`${data.year}年度结算`, workflows.closePeriod(book, year))
+  // 第十条: the year's preliminary scores (月度平均分, 基础得分) are published by 5 January too.
+  at(dueDate(year, '初评'), 15)
+  run(`${data.year}年度公示`, workflows.publishPeriod(book, year))
   at(dueDate(year, '终评'), -120)
   book.apply(yearRatingPlan(book, data))
   at(dueDate(year, '终评'))

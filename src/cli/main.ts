@@ -115,9 +115,9 @@ export function buildProgram(run: (code: number) => void): Command {
     .action(wrap<[string, string]>(reopenCommand))
   program
     .command('publish')
-    .description('生成某月考核分数初步统计的公示表（第八条）')
+    .description('生成某月（第八条）或某年度（第十条：月度平均分和基础得分）考核分数初步统计的公示表')
     .argument('<book.xlsx>', '考核表文件')
-    .argument('<month>', '月份，例如 2026-05')
+    .argument('<period>', '月份如 2026-05，或年度如 2026')
     .action(wrap<[string, string]>(publishCommand))
   program
     .command('refresh')

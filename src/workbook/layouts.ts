@@ -544,6 +544,33 @@ export function yearLayout(year: number): SheetLayout {
   }
 }
 
+/** `2025 年度公示`: the year's preliminary scores for publication (第十条), beside the month's `公示`. */
+export function yearPublishSheetName(year: number): string {
+  return `${year} 年度公示`
+}
+
+/** 第十条: 月度平均分 and 基础得分 published by 5 January, before the leader's rating (10%) is added. */
+export function yearPublishLayout(year: number): SheetLayout {
+  return {
+    name: yearPublishSheetName(year),
+    frozenColumns: 2,
+    tabColor: '#188038',
+    columns: [
+      { ...ID, result: true, note: '年度考核分数初步统计公示（第十条）' },
+      { ...NAME, result: true },
+      col('派驻单位', 'text', { width: 16, result: true }),
+      col('月度平均分', 'number', { width: 10, format: '0.00', result: true }),
+      col('基础得分', 'number', {
+        width: 10,
+        format: '0.00',
+        result: true,
+        note: '月度考核平均分的90%（第十条）',
+      }),
+      col('备注', 'text', { width: 40, result: true }),
+    ],
+  }
+}
+
 /** The layout a sheet name belongs to, for hosts that rebuild headers (null for unknown sheets). */
 export function layoutOf(name: string): SheetLayout | null {
   const fixed = [...FIXED_LAYOUTS, LETTERS_LAYOUT].find((l) => l.name === name)
@@ -554,5 +581,7 @@ export function layoutOf(name: string): SheetLayout | null {
   if (m) return quarterLayout({ kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) })
   m = /^(\d{4}) 年度$/.exec(name)
   if (m) return yearLayout(Number(m[1]))
+  m = /^(\d{4}) 年度公示$/.exec(name)
+  if (m) return yearPublishLayout(Number(m[1]))
   return null
 }

@@ -29,7 +29,7 @@ import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 export { refreshLedger } from './leave-ledger'
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
-export { publishMonth } from './publish'
+export { publishMonth, publishPeriod, publishYear } from './publish'
 
 /** The 规则 rows written by setup: every rule with its default, plus the admin editors row. */
 export function defaultRuleRows(): Cell[][] {
