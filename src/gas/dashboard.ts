@@ -7,6 +7,7 @@
 import { type MonthKey, type Period, periodLabel, shiftMonth, tryParsePeriod } from '../core/period'
 import { a1, InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
+import { deadlineStatusText, deadlineWhat } from '../workbook/deadline-status'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
 import { refreshLedger } from '../workbook/leave-ledger'
 import { buildStatement, type Statement } from '../workbook/statement'
@@ -270,12 +271,12 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     },
     {
       title: '截止日期（第八条至第十条）',
-      header: ['期间', '事项', '截止日期', '剩余', '依据'],
+      header: ['期间', '事项', '截止日期', '状态', '依据'],
       body: [...ins.deadlines, ...ins.upcomingDeadlines].map((d) => [
         d.label,
-        d.which,
+        deadlineWhat(d.which),
         d.due,
-        daysLeftText(d.daysLeft),
+        deadlineStatusText(d),
         d.reason,
       ]),
     },

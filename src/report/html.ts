@@ -6,8 +6,9 @@
  */
 
 import { monthsOf } from '../core/period'
+import { deadlineState, deadlineStatusText, deadlineWhat } from '../workbook/deadline-status'
 import type { AlertRow, DeadlineRow, Insights, LeaveRow, MonthRow, PeriodRow } from '../workbook/insights'
-import { COMPONENTS, daysLeftText, leaveLeftText } from '../workbook/insights'
+import { COMPONENTS, leaveLeftText } from '../workbook/insights'
 import type { Statement, StatementMonth } from '../workbook/statement'
 import {
   barChart,
@@ -118,19 +119,27 @@ function leaveTable(rows: readonly LeaveRow[], kind: string): string {
   )
 }
 
+/** Overdue red, late-done or due within 3 days amber, done plain. */
+function deadlineClass(d: DeadlineRow): string {
+  const state = deadlineState(d)
+  if (state === 'overdue') return 'dismissal'
+  if (state === 'late' || (state === 'due' && d.daysLeft <= 3)) return 'reminder'
+  return ''
+}
+
 function deadlineTable(rows: readonly DeadlineRow[], kind: string): string {
   if (rows.length === 0) return '<p class="empty">无</p>'
   const body = rows
     .map(
       (d) =>
-        `<tr data-period="${esc(d.period)}" data-which="${esc(d.which)}" class="${d.daysLeft < 0 ? 'dismissal' : d.daysLeft <= 3 ? 'reminder' : ''}">` +
-        `${textCell('label', d.label)}${textCell('which', d.which)}${textCell('nominal', d.nominal)}${textCell('due', d.due)}` +
-        `<td class="n" data-k="daysLeft" data-v="${d.daysLeft}">${esc(daysLeftText(d.daysLeft))}</td>${textCell('reason', d.reason)}</tr>`,
+        `<tr data-period="${esc(d.period)}" data-which="${esc(d.which)}" data-state="${deadlineState(d)}" class="${deadlineClass(d)}">` +
+        `${textCell('label', d.label)}${textCell('which', deadlineWhat(d.which))}${textCell('nominal', d.nominal)}${textCell('due', d.due)}` +
+        `<td class="n" data-k="daysLeft" data-v="${d.daysLeft}">${esc(deadlineStatusText(d))}</td>${textCell('reason', d.reason)}</tr>`,
     )
     .join('')
   return (
     `<table data-table="${esc(kind)}"><thead><tr><th>期间</th><th>事项</th><th>名义日期</th><th>截止日期</th>` +
-    `<th>剩余</th><th>依据</th></tr></thead><tbody>${body}</tbody></table>`
+    `<th>状态</th><th>依据</th></tr></thead><tbody>${body}</tbody></table>`
   )
 }
 

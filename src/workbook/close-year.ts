@@ -165,7 +165,7 @@ export function analyseYear(
     ])
     const summary = complete
       ? `参与${entries.length}人，建议优秀${[...tiers.values()].filter((t) => t.tier === '优秀').length}人，发函${letters.length}份`
-      : `${unrated.length}人待录入领导评价，排名和建议档次待领导评价录入后再次结算`
+      : `${unrated.length}人${YEAR_AWAITING_RATINGS}，排名和建议档次待领导评价录入后再次结算`
     const writes: SheetWrite[] = [
       {
         sheet: name,
@@ -218,6 +218,9 @@ export function analyseYear(
   }
   return { problems, run }
 }
+
+/** In the 日志 结果 of a first year close that still waits for the leader's ratings: not yet the 终评. */
+export const YEAR_AWAITING_RATINGS = '待录入领导评价'
 
 /** Months of `year` that 日志 names (新建月度录入表, 月度结算, 重新开放), in order. */
 export function loggedMonths(log: Table, year: number): MonthKey[] {

@@ -20,9 +20,10 @@ import {
   periodLabel,
   shiftMonth,
 } from '../core/period'
+import { deadlineDoneOn } from './deadline-status'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { ledgerStatus } from './leave-ledger'
-import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, table } from './read'
+import { cellOf, flagOf, idOf, numberOf, rulesForPeriod, type Table, table } from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 
@@ -135,6 +136,8 @@ export interface DeadlineRow {
   /** Days from asOf to the due date; negative = overdue. */
   readonly daysLeft: number
   readonly reason: string
+  /** The day the 日志 records the work done (生成公示 for 初评, the close for 终评); null = not yet. */
+  readonly doneOn: LocalDate | null
 }
 
 /** A row of the quarter or year sheet. */
@@ -337,6 +340,7 @@ function deadlineRows(
   holidays: readonly DayOverride[],
   rulesGrid: Grid | undefined,
   notices: string[],
+  log: Table,
 ): DeadlineRow[] {
   const calendar = workCalendar(holidays)
   const out: DeadlineRow[] = []
@@ -353,6 +357,7 @@ function deadlineRows(
           due: d.due,
           daysLeft: daysBetween(asOf, d.due),
           reason: d.reason,
+          doneOn: deadlineDoneOn(log, formatPeriod(period), w),
         })
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e)
@@ -389,6 +394,7 @@ export function insightSheets(period: Period): string[] {
     SHEET.holidays,
     SHEET.alerts,
     SHEET.leave,
+    SHEET.log,
     ...months.map(monthSheetName),
     ...[1, 2, 3, 4].map((q) => quarterSheetName({ kind: 'quarter', year, quarter: q })),
     yearSheetName(year),
@@ -538,6 +544,7 @@ export function insightsFromGrids(
 
   const holidays = readDayOverrides(grids.get(SHEET.holidays))
   const rulesGrid = grids.get(SHEET.rules)
+  const log = table(SHEET.log, grids.get(SHEET.log))
   return {
     period,
     periodText: formatPeriod(period),
@@ -562,8 +569,9 @@ export function insightsFromGrids(
       holidays,
       rulesGrid,
       notices,
+      log,
     ),
-    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, holidays, rulesGrid, notices),
+    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, holidays, rulesGrid, notices, log),
     notices,
   }
 }

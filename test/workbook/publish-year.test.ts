@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../src/core/period'
+import { buildInsights } from '../../src/workbook/insights'
 import { SHEET, yearPublishSheetName, yearSheetName } from '../../src/workbook/layouts'
 import { closePeriod, publishPeriod } from '../../src/workbook/workflows'
 import { apply, fillMonth, newBook } from './fixture'
@@ -13,6 +14,12 @@ function closedMonths() {
     apply(book, closePeriod(book, parsePeriod(m)))
   }
   book.clock = '2027-01-04 09:00:00'
+  return book
+}
+
+/** 2027 is not in the built-in calendar: the 节假日 sheet supplies it (元旦). */
+function with2027(book: ReturnType<typeof closedMonths>) {
+  book.setRows(SHEET.holidays, [['2027-01-01', '休息日', '元旦']])
   return book
 }
 
@@ -37,6 +44,12 @@ describe('第十条 生成公示表 for a year: 月度平均分 and 基础得分
     expect(footer).toMatch(/公示名义截止日：2027-01-05（第十条；遇节假日顺延，节假日数据缺失/) // 2027 not in the built-in calendar
     const log = book.records(SHEET.log).filter((r) => r.操作 === '生成公示')
     expect(log.map((r) => r.期间)).toEqual(['2026'])
+    // The 初评 is done; the first close, still waiting for the leader's ratings, is not yet the 终评.
+    const due = buildInsights(with2027(book), YEAR, { asOf: '2027-01-06' }).deadlines
+    expect(due.map((d) => [d.which, d.doneOn])).toEqual([
+      ['初评', '2027-01-04'],
+      ['终评', null],
+    ])
   })
 
   it('a 不参与 reason is published, alerts are not; a month not closed stops it; a quarter has no 公示', () => {
