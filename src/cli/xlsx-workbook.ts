@@ -240,7 +240,29 @@ function applyWrite(book: ExcelJS.Workbook, write: SheetWrite): void {
   }
   ensureLayout(ws, layout, positions, rowsAfter)
   if (write.protect === false) ws.unprotect()
-  else if (write.protect) lockSheet(ws)
+  else if (write.protect) {
+    lockSheet(ws)
+    unlockColumns(ws, layout, positions, write.protect.editableColumns ?? [], rowsAfter)
+  }
+}
+
+/**
+ * SPEC §11: the leaders' columns of a protected sheet stay editable in Excel and WPS — their cells (the
+ * data rows and as many rows below as the dropdowns reach) are unlocked; everything else stays locked.
+ */
+function unlockColumns(
+  ws: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  positions: readonly number[],
+  headers: readonly string[],
+  lastRow: number,
+): void {
+  const to = Math.max(lastRow + VALIDATION_SPARE_ROWS, VALIDATION_MIN_ROWS)
+  for (const header of headers) {
+    const col = positions[layout.columns.findIndex((c) => c.header === header)]
+    if (col === undefined) continue
+    for (let r = 2; r <= to; r++) restyle(ws.getCell(r, col), { protection: { locked: false } })
+  }
 }
 
 /**

@@ -171,6 +171,17 @@ interface ProtectStep {
   readonly state: SheetState
   readonly created: boolean
   readonly spec: SheetWrite['protect']
+  /** 1-based columns left as unprotected ranges (SPEC §11: the leaders' columns). */
+  readonly editable: readonly number[]
+}
+
+/** The layout positions (1-based) of a protection's editable columns: this host writes layouts in order. */
+function editableColumnsOf(w: SheetWrite): number[] {
+  const headers = w.protect ? (w.protect.editableColumns ?? []) : []
+  return headers.flatMap((h) => {
+    const i = w.layout.columns.findIndex((c) => c.header === h)
+    return i < 0 ? [] : [i + 1]
+  })
 }
 
 type Undo = (() => void)[]
@@ -483,7 +494,8 @@ export class SpreadsheetWorkbook implements Workbook {
       }
     }
 
-    if (w.protect !== undefined) protections.push({ state, created, spec: w.protect })
+    if (w.protect !== undefined)
+      protections.push({ state, created, spec: w.protect, editable: editableColumnsOf(w) })
   }
 
   /** The sheet of a write: known, found by name, or inserted (undo: deleted). */
@@ -777,12 +789,16 @@ export class SpreadsheetWorkbook implements Workbook {
       const editors = emails(found.getEditors())
       const extra = editors.filter((e) => e !== me && !wanted.includes(e))
       const missing = wanted.filter((e) => !editors.includes(e))
-      if (extra.length === 0 && missing.length === 0) return
+      if (extra.length === 0 && missing.length === 0) {
+        this.leaveEditable(found, step, true)
+        return
+      }
       const before: ProtectionState = { description: found.getDescription(), editors }
       undo.push(() => this.restoreProtection(found, before))
       if (extra.length > 0) found.removeEditors(extra)
       if (missing.length > 0) found.addEditors(missing)
       if (found.canDomainEdit()) found.setDomainEdit(false)
+      this.leaveEditable(found, step, true)
       return
     }
     // A new protection mirrors the spreadsheet's editors until changed: keep only me and the admins. It
@@ -795,6 +811,19 @@ export class SpreadsheetWorkbook implements Workbook {
     const missing = wanted.filter((e) => !current.includes(e))
     if (missing.length > 0) p.addEditors(missing)
     if (p.canDomainEdit()) p.setDomainEdit(false)
+    this.leaveEditable(p, step, false)
+  }
+
+  /**
+   * SPEC §11: the leaders' columns (data rows to the sheet's last row) as unprotected ranges of the sheet's
+   * protection, so 最终档次 and 领导评价 can be typed after the close. A protection found already carrying
+   * them is left alone (one read); a new one is given them (one getRange per column, one set).
+   */
+  private leaveEditable(p: Protection, step: ProtectStep, found: boolean): void {
+    if (step.editable.length === 0) return
+    if (found && p.getUnprotectedRanges().length >= step.editable.length) return
+    const rows = Math.max(step.state.maxRows - 1, 1)
+    p.setUnprotectedRanges(step.editable.map((c) => step.state.sheet.getRange(2, c, rows, 1)))
   }
 
   private restoreProtection(p: Protection, s: ProtectionState): void {

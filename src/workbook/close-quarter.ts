@@ -16,7 +16,7 @@ import type { Problem } from '../core/problems'
 import { rankScores, type Scored, serviceStars } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
-import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layouts'
+import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from './layouts'
 import { leaveStatusWrite } from './leave-ledger'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
@@ -246,6 +246,7 @@ export function analyseQuarter(
           protect: {
             description: `${label}季度考核已结算`,
             editors: inputs.rulesSheet.editors,
+            editableColumns: QUARTER_LEADER_COLUMNS,
             ...knownProtection(inputs.log, period, digest),
           },
         },

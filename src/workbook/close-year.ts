@@ -28,7 +28,14 @@ import {
   sanctionHints,
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
-import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
+import {
+  LETTERS_LAYOUT,
+  monthSheetName,
+  SHEET,
+  YEAR_LEADER_COLUMNS,
+  yearLayout,
+  yearSheetName,
+} from './layouts'
 import { leaveStatusWrite } from './leave-ledger'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
@@ -184,6 +191,7 @@ export function analyseYear(
               protect: {
                 description: `${label}考核已结算`,
                 editors: inputs.rulesSheet.editors,
+                editableColumns: YEAR_LEADER_COLUMNS,
                 ...yearProtection(inputs.log, period, digest, previous),
               },
             }

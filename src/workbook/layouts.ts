@@ -544,6 +544,11 @@ export function yearLayout(year: number): SheetLayout {
   }
 }
 
+/** SPEC §11: what the leaders type into a closed quarter sheet (第十三条 最终档次) — left editable. */
+export const QUARTER_LEADER_COLUMNS: readonly string[] = ['最终档次', '备注']
+/** …and into a closed year sheet, where 领导评价 (第十条) is theirs too. */
+export const YEAR_LEADER_COLUMNS: readonly string[] = ['领导评价', '最终档次', '备注']
+
 /** `2025 年度公示`: the year's preliminary scores for publication (第十条), beside the month's `公示`. */
 export function yearPublishSheetName(year: number): string {
   return `${year} 年度公示`

@@ -98,6 +98,11 @@ export interface ProtectSpec {
    * (whoever runs it), where a strict protection would lock out the next team leader.
    */
   readonly warningOnly?: boolean
+  /**
+   * Columns (by header) the leaders still type into once the sheet is closed (SPEC §11: 最终档次, 备注; in
+   * the year sheet also 领导评价): Sheets leaves them as unprotected ranges, .xlsx as unlocked cells.
+   */
+  readonly editableColumns?: readonly string[]
 }
 
 export interface LogEntry {

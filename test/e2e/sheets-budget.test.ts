@@ -203,7 +203,7 @@ describe('Google Sheets host: a close costs a fixed number of SpreadsheetApp cal
     // Its sheet was laid out when the quarter's last month was prepared; its months come from 月度结果汇总.
     expect(q1.byMethod['Spreadsheet.insertSheet']).toBeUndefined()
     expect(q1.byMethod['Sheet.setColumnWidths']).toBeUndefined()
-    expect(q1.byMethod['Sheet.getSheetValues']).toBe(7) // 规则 人员 借调 日志 季度 预警 月度结果汇总
+    expect(q1.byMethod['Sheet.getSheetValues']).toBe(8) // 规则 人员 借调 日志 季度 预警 月度结果汇总 补休 (SPEC §13)
     const again = of(18, '2026-Q4 again')
     expect(again.total).toBeLessThan(q1.total)
     expect(of(500, '2026-Q4 again').byMethod).toEqual(again.byMethod)
@@ -221,7 +221,7 @@ describe('Google Sheets host: a close costs a fixed number of SpreadsheetApp cal
       expect(of(500, key).byMethod, key).toEqual(small.byMethod)
       expect(of(500, key).refresh, `${key}: 看板`).toBe(small.refresh)
     }
-    expect(of(18, '2026 first').byMethod['Sheet.getSheetValues']).toBe(8) // + 年度发函
+    expect(of(18, '2026 first').byMethod['Sheet.getSheetValues']).toBe(9) // + 年度发函
     expect(of(18, '2026 first').byMethod['Spreadsheet.insertSheet']).toBeUndefined() // made at 2026-12
   })
 

@@ -234,6 +234,13 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
       })
       expect(sheet.column('服务之星')[ids.indexOf(idOf(LEADER_OP))]).toBe('是')
       expect(sheet.protections).toHaveLength(1)
+      // §11: the leader may still type 最终档次 and 备注 (unprotected ranges); nothing else.
+      const clerk = 'clerk@court.example'
+      const tierAt = headerCol(sheet.row(1), '最终档次')
+      sheet.type(`${tierAt}2`, '优秀', clerk)
+      sheet.type(`${headerCol(sheet.row(1), '备注')}3`, '经庭务会研究', clerk)
+      expect(() => sheet.type(`${headerCol(sheet.row(1), '季度得分')}2`, 99, clerk)).toThrow()
+      expect(sheet.column('最终档次')[0]).toBe('优秀')
     }
   })
 
@@ -264,6 +271,11 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
     expect(sheet.column('建议档次').filter((t) => t === '优秀')).toHaveLength(3)
     expect(sheet.column('建议档次').filter((t) => t === '良好')).toHaveLength(5)
     expect(sheet.protections).toHaveLength(1)
+    // §11: 领导评价, 最终档次 and 备注 stay editable in the closed year sheet.
+    const clerk = 'clerk@court.example'
+    sheet.type(`${ratingCol}3`, '9', clerk)
+    sheet.type(`${headerCol(sheet.row(1), '最终档次')}3`, '优秀', clerk)
+    expect(() => sheet.type(`${headerCol(sheet.row(1), '年度得分')}3`, 99, clerk)).toThrow()
     // 第十三条第二款: the dispatched operator rated 优秀 gets a draft letter to the home court.
     const letters = s.fake.sheet('年度发函').values().slice(1)
     expect(letters.map((r) => r[1])).toEqual([idOf(DISPATCHED_OP)])

@@ -298,6 +298,15 @@ export class FakeProtection {
   isWarningOnly(): boolean {
     return this.warningOnly
   }
+  /** Ranges anyone may still edit inside the protected sheet. */
+  unprotected: FakeRange[] = []
+  setUnprotectedRanges(ranges: FakeRange[]): this {
+    this.unprotected = [...ranges]
+    return this
+  }
+  getUnprotectedRanges(): FakeRange[] {
+    return [...this.unprotected]
+  }
   setWarningOnly(w: boolean): this {
     this.warningOnly = w
     return this
@@ -572,8 +581,15 @@ export class FakeSheet {
   }
   /** A person typing into a cell in the Sheets UI (respects protections). */
   type(a1: string, value: string | number | boolean | Date, as = this.parent.services.user): void {
-    if (!this.editableBy(as)) throw new Error(`${as} 无权编辑 ${this.name}`)
-    this.rangeFromA1(a1).setValues([[value]])
+    const range = this.rangeFromA1(a1)
+    const inside = (u: FakeRange) =>
+      range.row >= u.row &&
+      range.row < u.row + u.numRows &&
+      range.column >= u.column &&
+      range.column < u.column + u.numColumns
+    const open = (this.protections[0]?.unprotected ?? []).some(inside)
+    if (!open && !this.editableBy(as)) throw new Error(`${as} 无权编辑 ${this.name}`)
+    range.setValues([[value]])
   }
 }
 
