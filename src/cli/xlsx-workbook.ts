@@ -7,12 +7,16 @@ import os from 'node:os'
 import ExcelJS from 'exceljs'
 import { isLocalDate } from '../core/dates'
 import { LOG_LAYOUT } from '../workbook/layouts'
+import { printSetupOf } from '../workbook/print'
 import {
   type Cell,
   type ColumnSpec,
   type Grid,
+  HEADER_FILL,
   HIGHLIGHT_COLORS,
   type Highlight,
+  RESULT_FILL,
+  RESULT_HEADER_FILL,
   type SheetLayout,
   type SheetWrite,
   type Workbook,
@@ -22,7 +26,6 @@ import {
 /** A font that shows Chinese in Excel and WPS on Windows; macOS and LibreOffice substitute a CJK font. */
 export const CJK_FONT = 'Microsoft YaHei'
 const FONT_SIZE = 10
-const HEADER_FILL = 'FFE8F0FE'
 const DATE_FORMAT = 'yyyy-mm-dd'
 /** Dropdowns and number checks reach this many rows below the data (new rows typed by staff get them too). */
 const VALIDATION_SPARE_ROWS = 300
@@ -234,11 +237,13 @@ function applyWrite(book: ExcelJS.Workbook, write: SheetWrite): void {
     }
   }
   if (write.highlights && (write.mode === 'replace' || write.mode === 'columns')) {
+    const shaded = shadedColumns(layout, positions)
     write.highlights.forEach((h, i) => {
-      fillRow(ws, i + 2, width, h)
+      fillRow(ws, i + 2, width, h, shaded)
     })
   }
   ensureLayout(ws, layout, positions, rowsAfter)
+  applyPrintSetup(ws, layout, write.printTitle)
   if (write.protect === false) ws.unprotect()
   else if (write.protect) {
     lockSheet(ws)
@@ -341,10 +346,52 @@ function argbOf(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`
 }
 
-function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, width: number, h: Highlight): void {
+/** A highlight fills the whole row; without one, result columns of a shading layout keep their light fill. */
+function fillRow(
+  ws: ExcelJS.Worksheet,
+  rowNumber: number,
+  width: number,
+  h: Highlight,
+  shaded: ReadonlySet<number> = new Set(),
+): void {
   const fill = h ? solidFill(argbOf(HIGHLIGHT_COLORS[h])) : noFill()
+  const light = solidFill(argbOf(RESULT_FILL))
   const row = ws.getRow(rowNumber)
-  for (let c = 1; c <= width; c++) restyle(row.getCell(c), { fill })
+  for (let c = 1; c <= width; c++) restyle(row.getCell(c), { fill: !h && shaded.has(c) ? light : fill })
+}
+
+/** SPEC §16: the columns (1-based) whose cells carry the light result fill. */
+function shadedColumns(layout: SheetLayout, positions: readonly number[]): Set<number> {
+  if (!layout.shadeResults) return new Set()
+  return new Set(layout.columns.flatMap((c, i) => (c.result ? [positions[i] ?? i + 1] : [])))
+}
+
+/**
+ * SPEC §16: A4, fit to one page wide (as many pages down as needed), the header row and 工号/姓名 repeated
+ * on every page, and the write's title (公示) at the top of every page with the page number below.
+ */
+function applyPrintSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, title: string | undefined): void {
+  const p = printSetupOf(layout)
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: p.repeatRows > 0 ? `1:${p.repeatRows}` : undefined,
+    printTitlesColumn: p.repeatColumns > 0 ? `A:${columnLetterOf(p.repeatColumns)}` : undefined,
+  } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup
+  const header = title ?? ws.headerFooter?.oddHeader
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    differentFirst: false,
+    differentOddEven: false,
+    oddHeader: header ? (title ? `&C&"-,Bold"&14${title.replace(/&/g, '&&')}` : header) : `&C&A`,
+    oddFooter: '&C第 &P 页，共 &N 页',
+  }
 }
 
 /**
@@ -378,12 +425,18 @@ function ensureLayout(
     const colStyle: Style = { font: { name: CJK_FONT, size: FONT_SIZE } }
     const numFmt = spec.format ?? (spec.type === 'date' ? DATE_FORMAT : undefined)
     if (numFmt) colStyle.numFmt = numFmt
+    // SPEC §16: explaining text wraps (cells already written get it too: they were made before this style).
+    if (spec.wrap) {
+      colStyle.alignment = { wrapText: true, vertical: 'top' }
+      for (let r = 2; r <= lastRow; r++)
+        restyle(ws.getCell(r, colNumber), { alignment: { wrapText: true, vertical: 'top' } })
+    }
     column.style = { ...colStyle }
     const header = ws.getCell(1, colNumber)
     header.value = spec.header
     header.style = {
       font: { name: CJK_FONT, size: FONT_SIZE, bold: true },
-      fill: solidFill(HEADER_FILL),
+      fill: solidFill(argbOf(layout.shadeResults && spec.result ? RESULT_HEADER_FILL : HEADER_FILL)),
       alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
       border: { bottom: { style: 'thin', color: { argb: 'FF9AA0A6' } } },
     }

@@ -30,7 +30,7 @@ import type {
   Workbook,
   WritePlan,
 } from '../workbook/types'
-import { HIGHLIGHT_COLORS } from '../workbook/types'
+import { HEADER_FILL, HIGHLIGHT_COLORS, RESULT_FILL, RESULT_HEADER_FILL } from '../workbook/types'
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
@@ -173,6 +173,77 @@ interface ProtectStep {
   readonly spec: SheetWrite['protect']
   /** 1-based columns left as unprotected ranges (SPEC §11: the leaders' columns). */
   readonly editable: readonly number[]
+}
+
+/**
+ * The fills of `rows` data rows over columns `column` … `column + span − 1`: a highlight fills the row;
+ * without one, a result column of a shading layout keeps its light fill (SPEC §16), others are white.
+ */
+function rowColors(
+  layout: SheetLayout,
+  list: readonly Highlight[],
+  rows: number,
+  column: number,
+  span: number,
+): string[][] {
+  const plain = Array.from({ length: span }, (_, k) =>
+    layout.shadeResults && layout.columns[column - 1 + k]?.result ? RESULT_FILL : '#ffffff',
+  )
+  return Array.from({ length: rows }, (_, r) => {
+    const h: Highlight = list[r] ?? null
+    return h ? plain.map(() => HIGHLIGHT_COLORS[h]) : plain
+  })
+}
+
+/**
+ * What a layout looks like beyond values (SPEC §16), set with the layout: header fills (result columns
+ * their own colour on sheets that shade results), explaining columns wrapped. Print setup is not in the
+ * Apps Script API: the frozen header row and 工号/姓名 columns repeat on every printed page (File → Print
+ * offers it), the rest is chosen in the print dialog (see 部署.md).
+ */
+function styleLayout(sheet: Sheet, layout: SheetLayout, maxRows: number): void {
+  const columns = layout.columns
+  sheet
+    .getRange(1, 1, 1, columns.length)
+    .setBackgrounds([
+      columns.map((c) => (layout.shadeResults && c.result ? RESULT_HEADER_FILL : HEADER_FILL)),
+    ])
+  forRuns(
+    columns,
+    (c) => c.wrap === true,
+    (from, count) => {
+      sheet.getRange(1, from, maxRows, count).setWrap(true)
+    },
+  )
+  // Result cells carry their light fill from the start, so a close's undo restores exactly that.
+  if (layout.shadeResults && maxRows > 1)
+    forRuns(
+      columns,
+      (c) => c.result === true,
+      (from, count) => {
+        sheet.getRange(2, from, maxRows - 1, count).setBackground(RESULT_FILL)
+      },
+    )
+}
+
+/** Calls `run(firstColumn, count)` (1-based) for each run of consecutive columns that `pick` accepts. */
+function forRuns(
+  columns: readonly ColumnSpec[],
+  pick: (c: ColumnSpec) => boolean,
+  run: (from: number, count: number) => void,
+): void {
+  let start = 0
+  while (start < columns.length) {
+    const c = columns[start]
+    if (!c || !pick(c)) {
+      start++
+      continue
+    }
+    let end = start + 1
+    while (end < columns.length && pick(columns[end] as ColumnSpec)) end++
+    run(start + 1, end - start)
+    start = end
+  }
 }
 
 /** The layout positions (1-based) of a protection's editable columns: this host writes layouts in order. */
@@ -474,12 +545,6 @@ export class SpreadsheetWorkbook implements Workbook {
     // Fills cover the cells written ('columns': the columns the workflow owns, never the inputs).
     const highlights = w.highlights
     if (highlights && (w.mode === 'replace' || w.mode === 'columns') && dataRows > 0) {
-      const colorsOf = (list: readonly Highlight[], span: number) =>
-        Array.from({ length: dataRows }, (_, r) => {
-          const h: Highlight = list[r] ?? null
-          const color = h ? HIGHLIGHT_COLORS[h] : '#ffffff'
-          return Array.from({ length: span }, () => color)
-        })
       for (const b of blocks) {
         fills.push({
           state,
@@ -487,8 +552,10 @@ export class SpreadsheetWorkbook implements Workbook {
           rows: dataRows,
           column: b.column,
           width: b.span,
-          colors: colorsOf(highlights, b.span),
-          before: w.previousHighlights ? colorsOf(w.previousHighlights, b.span) : null,
+          colors: rowColors(layout, highlights, dataRows, b.column, b.span),
+          before: w.previousHighlights
+            ? rowColors(layout, w.previousHighlights, dataRows, b.column, b.span)
+            : null,
           range: b.range,
         })
       }
@@ -639,6 +706,7 @@ export class SpreadsheetWorkbook implements Workbook {
       start = end
     }
     if (layout.tabColor) sheet.setTabColor(layout.tabColor)
+    styleLayout(sheet, layout, maxRows)
   }
 
   /** Formats and validation for rows added to a sheet that already has its layout. */

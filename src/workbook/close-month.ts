@@ -176,8 +176,9 @@ export function monthResults(
 }
 
 /** 预警 column text: most severe first, `第十六条（一）：…`; ineligible rows start with `不参与：…`. */
+/** SPEC §16: each trigger names its level first (`辞退或更换：第十六条（一）…`), so a black-and-white print keeps it. */
 export function warningText(row: MonthRow, triggers: readonly Trigger[]): string {
-  const parts = sortTriggers(triggers).map((t) => `${t.clause}：${t.reason}`)
+  const parts = sortTriggers(triggers).map((t) => `${t.level}：${t.clause}：${t.reason}`)
   if (!row.eligible) parts.unshift(`不参与：${row.reason}`)
   return parts.join('；')
 }
@@ -195,12 +196,13 @@ function highlightOf(triggers: readonly Trigger[], star: boolean): Highlight {
 
 /**
  * The highlight a month row carries from its frozen results (as the last close wrote it): the 预警 text
- * names 第十六条 for a dismissal and 第十五条 for a reminder (see warningText), else 每月之星.
+ * names 辞退或更换 (第十六条) or 谈话提醒 (第十五条) (see warningText), else 每月之星.
  */
 export function frozenHighlight(warning: Cell, star: Cell): Highlight {
+  // Books closed before the level led the text start with the clause.
   const parts = parseText(warning).split('；')
-  if (parts.some((p) => p.startsWith('第十六条'))) return 'dismissal'
-  if (parts.some((p) => p.startsWith('第十五条'))) return 'reminder'
+  if (parts.some((p) => p.startsWith('辞退或更换：') || p.startsWith('第十六条'))) return 'dismissal'
+  if (parts.some((p) => p.startsWith('谈话提醒：') || p.startsWith('第十五条'))) return 'reminder'
   return isBlankCell(star) ? null : 'star'
 }
 

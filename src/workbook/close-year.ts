@@ -151,8 +151,10 @@ export function analyseYear(
         notes.join('；'),
       ])
       highlights.push(rowHighlight(sanctions, tier?.pending === true, ranks.get(op.id) === 1))
+      // SPEC §13 (第十三条第二款): a letter for 最终档次 优秀, or — while 最终档次 is blank — 建议档次 优秀, marked 待定.
       const final = parseText(finalTier.get(op.id) ?? '')
-      const decided = final !== '' ? final : (tier?.tier ?? '')
+      const pending = final === ''
+      const decided = pending ? (tier && !tier.pending ? tier.tier : '') : final
       if (rated && op.homeCourt && decided === '优秀') {
         letters.push([
           String(year),
@@ -160,7 +162,7 @@ export function analyseYear(
           op.name,
           op.homeCourt,
           Number(s.total.valueOf()),
-          letterText(year, op.homeCourt, op.name, op.id, s.total, ranks.get(op.id) ?? 0),
+          letterText(year, op.homeCourt, op.name, op.id, s.total, ranks.get(op.id) ?? 0, pending),
         ])
       }
     }
@@ -265,11 +267,17 @@ export function letterText(
   id: string,
   score: Exact,
   rank: number,
+  pending = false,
 ): string {
+  // Until the leader fills 最终档次 the draft says what is proposed, never that it was decided.
+  const rated = pending
+    ? `排名第${rank}名，建议档次为年度考核“优秀”。`
+    : `排名第${rank}名，经我院评定为年度考核“优秀”。`
   return (
+    (pending ? '【待定：“最终档次”尚未填写，分管庭领导评定为优秀后再发函】\n' : '') +
     `${court}：\n` +
     `    你院派驻广州市中级人民法院12368诉讼信息服务中心的话务员${name}（工号${id}），${year}年度考核得分${toFixed(score, 2)}分，` +
-    `排名第${rank}名，经我院评定为年度考核“优秀”。根据《广州市中级人民法院12368热线话务员考核管理办法（试行）》` +
+    `${rated}根据《广州市中级人民法院12368热线话务员考核管理办法（试行）》` +
     `第十三条第二款，特函建议你院相应评定该同志${year}年度考核为优秀。\n` +
     `    特此函告。\n` +
     `广州市中级人民法院立案庭\n${year + 1}年  月  日`

@@ -52,6 +52,9 @@ export const ALERT_LEVELS = ['谈话提醒', '辞退或更换', '派驻缺位'] 
 /** The 规则 row that lists who may edit closed sheets (comma-separated emails); not a numeric rule. */
 export const ADMIN_EDITORS_KEY = 'admin.editors'
 
+/** SPEC §16: month, quarter, year and 公示 sheets print landscape. */
+const LANDSCAPE = { orientation: 'landscape' } as const
+
 const ID: ColumnSpec = { header: '工号', type: 'text', width: 10, note: '话务员工号，须与“人员”表一致' }
 const NAME: ColumnSpec = { header: '姓名', type: 'text', width: 10 }
 
@@ -114,7 +117,7 @@ export const RULES_LAYOUT: SheetLayout = {
       format: 'yyyy-mm-dd',
       note: '留空表示自始适用；填写日期表示自该日起适用（按考核期间首日判断）',
     }),
-    col('说明', 'text', { width: 40 }),
+    col('说明', 'text', { wrap: true, width: 40 }),
     col('条款', 'text', { width: 18, note: '依据《12368热线话务员考核管理办法（试行）》条款' }),
   ],
 }
@@ -142,7 +145,7 @@ export const ROSTER_LAYOUT: SheetLayout = {
       format: 'yyyy-mm-dd',
       note: '在岗留空；派驻人员缺位须于2周内重新派驻（第三条）',
     }),
-    col('备注', 'text', { width: 24 }),
+    col('备注', 'text', { wrap: true, width: 24 }),
   ],
 }
 
@@ -154,6 +157,7 @@ export const SECONDMENTS_LAYOUT: SheetLayout = {
     col('开始日期', 'date', { width: 12, format: 'yyyy-mm-dd' }),
     col('结束日期', 'date', { width: 12, format: 'yyyy-mm-dd' }),
     col('说明', 'text', {
+      wrap: true,
       width: 30,
       note: '借调期间的考核管理另行安排，借调月份不参与月度考核（第十七条）',
     }),
@@ -182,7 +186,7 @@ export const EVENTS_LAYOUT: SheetLayout = {
       note: '有效投诉、重大投诉扣3-5分（第七条（四））；质量问题扣1-3分（第七条（五））；加班填加分',
     }),
     col('通话编号', 'text', { width: 16, note: '同一通话内容不同渠道的投诉只扣一次分（第七条（四））' }),
-    col('说明', 'text', { width: 30 }),
+    col('说明', 'text', { wrap: true, width: 30 }),
   ],
 }
 
@@ -212,7 +216,7 @@ export const HOLIDAYS_LAYOUT: SheetLayout = {
       width: 10,
       note: '补充或更正内置的法定节假日安排；截止日遇节假日顺延（第八条）',
     }),
-    col('说明', 'text', { width: 24 }),
+    col('说明', 'text', { wrap: true, width: 24 }),
   ],
 }
 
@@ -230,7 +234,7 @@ export const ALERTS_LAYOUT: SheetLayout = {
       note: '谈话提醒（第十五条）；辞退或更换（第十六条）；派驻缺位（第三条）',
     }),
     col('条款', 'text', { width: 16, result: true }),
-    col('原因', 'text', { width: 50, result: true }),
+    col('原因', 'text', { wrap: true, width: 50, result: true }),
   ],
 }
 
@@ -241,6 +245,7 @@ export const LEAVE_LAYOUT: SheetLayout = {
     { ...ID, result: true },
     { ...NAME, result: true },
     col('来源', 'text', {
+      wrap: true,
       width: 20,
       result: true,
       note: '每月之星补休1天（第十一条）；中午值班累计2次补休半天（第五条）',
@@ -267,13 +272,14 @@ export const LEAVE_LAYOUT: SheetLayout = {
 export const PUBLISH_LAYOUT: SheetLayout = {
   name: SHEET.publish,
   frozenColumns: 2,
+  print: LANDSCAPE,
   tabColor: '#188038',
   columns: [
     { ...ID, result: true, note: '月度考核分数初步统计公示（第八条）' },
     { ...NAME, result: true },
     ...breakdownScoreColumns(),
     col('排名', 'integer', { width: 8, result: true }),
-    col('备注', 'text', { width: 40, result: true }),
+    col('备注', 'text', { wrap: true, width: 40, result: true }),
   ],
 }
 
@@ -285,7 +291,7 @@ export const LOG_LAYOUT: SheetLayout = {
     col('操作人', 'text', { width: 24, result: true }),
     col('操作', 'text', { width: 12, result: true }),
     col('期间', 'text', { width: 10, result: true }),
-    col('结果', 'text', { width: 40, result: true }),
+    col('结果', 'text', { wrap: true, width: 40, result: true }),
     col('输入摘要', 'text', { width: 12, result: true, note: '结算时输入数据的摘要，用于核对数据是否改动' }),
   ],
 }
@@ -301,6 +307,7 @@ export const LETTERS_LAYOUT: SheetLayout = {
     col('派驻单位', 'text', { width: 16, result: true }),
     col('年度得分', 'number', { width: 10, format: '0.00', result: true }),
     col('函件草稿', 'text', {
+      wrap: true,
       width: 80,
       result: true,
       note: '派驻话务员被评定为年度考核优秀的，市中院立案庭应向相关基层法院发函建议（第十三条第二款）',
@@ -443,6 +450,7 @@ export const MONTH_RESULT_COLUMNS: readonly ColumnSpec[] = [
   col('每月之星', 'text', { width: 8, result: true, note: '月度得分前三名，补休1天（第十一条）' }),
   col('倒数前三', 'text', { width: 8, result: true, note: '月度排名倒数前三名（第十五条、第十六条）' }),
   col('预警', 'text', {
+    wrap: true,
     width: 50,
     result: true,
     note: '谈话提醒（第十五条）、辞退或更换（第十六条）的情形；“不参与：”表示当月不参与考核（第十四条、第十七条）',
@@ -456,6 +464,8 @@ export function monthLayout(month: MonthKey): SheetLayout {
     name: monthSheetName(month),
     frozenColumns: 2,
     tabColor: '#1a73e8',
+    shadeResults: true,
+    print: LANDSCAPE,
     columns: [ID, NAME, ...MONTH_INPUT_COLUMNS, ...MONTH_RESULT_COLUMNS],
   }
 }
@@ -465,6 +475,7 @@ export function quarterLayout(p: Period): SheetLayout {
   return {
     name: quarterSheetName(p),
     frozenColumns: 2,
+    print: LANDSCAPE,
     tabColor: '#9334e6',
     columns: [
       { ...ID, result: true },
@@ -495,7 +506,7 @@ export function quarterLayout(p: Period): SheetLayout {
         width: 10,
         note: '由分管庭领导评定；基本称职、不称职由领导确定（第十三条）',
       }),
-      col('备注', 'text', { width: 40, result: true }),
+      col('备注', 'text', { wrap: true, width: 40, result: true }),
     ],
   }
 }
@@ -505,6 +516,7 @@ export function yearLayout(year: number): SheetLayout {
   return {
     name: yearSheetName(year),
     frozenColumns: 2,
+    print: LANDSCAPE,
     tabColor: '#9334e6',
     columns: [
       { ...ID, result: true },
@@ -539,7 +551,7 @@ export function yearLayout(year: number): SheetLayout {
         note: '5分以下不称职，5-7分基本称职，7-9分称职，9-10分优秀（第十条）',
       }),
       col('最终档次', 'enum', { options: TIERS, width: 10, note: '由分管庭领导评定（第十三条）' }),
-      col('备注', 'text', { width: 40, result: true }),
+      col('备注', 'text', { wrap: true, width: 40, result: true }),
     ],
   }
 }
@@ -559,6 +571,7 @@ export function yearPublishLayout(year: number): SheetLayout {
   return {
     name: yearPublishSheetName(year),
     frozenColumns: 2,
+    print: LANDSCAPE,
     tabColor: '#188038',
     columns: [
       { ...ID, result: true, note: '年度考核分数初步统计公示（第十条）' },
@@ -571,7 +584,7 @@ export function yearPublishLayout(year: number): SheetLayout {
         result: true,
         note: '月度考核平均分的90%（第十条）',
       }),
-      col('备注', 'text', { width: 40, result: true }),
+      col('备注', 'text', { wrap: true, width: 40, result: true }),
     ],
   }
 }

@@ -98,7 +98,9 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
   const due = publishDeadline(inputs, month)
   const label = periodLabel(period)
   const state = closed ? '（已结算）' : '（未结算，按当前数据计算）'
-  const footer = `${label}月度考核分数初步统计公示${state}。${due.text}`
+  // What the posted sheet says, in the words of 第八条: no internal state unless the figures may still move.
+  const posted = closed ? '' : '（尚未结算，以评定结果为准）'
+  const footer = `${label}月度考核分数初步统计公示${posted}。${due.text}。${OBJECTIONS}`
   const width = PUBLISH_LAYOUT.columns.length
   const pad = (first: string): Cell[] => [first, ...Array.from({ length: width - 1 }, () => '')]
   return done({
@@ -108,6 +110,7 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
         layout: PUBLISH_LAYOUT,
         mode: 'replace',
         rows: [...rows.map((r) => r.cells), pad(''), pad(footer)],
+        printTitle: `${label}考核分数初步统计公示（${due.short}）`,
       },
     ],
     log: { action: PUBLISH_ACTION, period: month, outcome: `${rows.length}人${state}`, digest: '' },
@@ -167,7 +170,7 @@ export function publishYear(book: Workbook, year: number): Outcome {
   const share = inputs.rules['year.baseShare'].mul(100)
   const footer =
     `${label}考核分数初步统计公示：基础得分为本年度各月考核总分平均分的${share.toString()}%（第十条）；` +
-    `领导评价（${exact(100).sub(share).toString()}%）由分管庭领导评定后计入年度得分。${due.text}`
+    `领导评价（${exact(100).sub(share).toString()}%）由分管庭领导评定后计入年度得分。${due.text}。${OBJECTIONS}`
   const width = layout.columns.length
   const pad = (first: string): Cell[] => [first, ...Array.from({ length: width - 1 }, () => '')]
   const scored = rows.filter((r) => r.base !== null).length
@@ -178,12 +181,16 @@ export function publishYear(book: Workbook, year: number): Outcome {
         layout,
         mode: 'replace',
         rows: [...rows.map((r) => r.cells), pad(''), pad(footer)],
+        printTitle: `${label}考核分数初步统计公示（${due.short}）`,
       },
     ],
     log: { action: PUBLISH_ACTION, period: formatPeriod(period), outcome: `${scored}人`, digest: '' },
     message: `已生成${label}公示表“${layout.name}”（${scored}人）。${due.text}${due.warning ? `（${due.warning}）` : ''}`,
   })
 }
+
+/** Where objections go during 公示 (第八条: the 带班班长 publishes, then settles the scores). */
+const OBJECTIONS = '对公示分数有异议的，请在公示截止日前向带班班长提出'
 
 /** The 日志 action of 生成公示表: the 初评 (第八条、第十条) is done when the 日志 records it. */
 export const PUBLISH_ACTION = '生成公示'
@@ -205,16 +212,20 @@ export function publishPeriod(book: Workbook, period: Period): Outcome {
 function publishDeadline(
   inputs: ReturnType<typeof parseInputs>,
   monthOrPeriod: MonthKey | Period,
-): { text: string; warning: string | null } {
+): { text: string; short: string; warning: string | null } {
   const period = typeof monthOrPeriod === 'string' ? monthPeriod(monthOrPeriod) : monthOrPeriod
+  const cite = period.kind === 'year' ? '第十条' : '第八条'
   try {
     const d: Deadline = deadline(period, '初评', inputs.calendar, inputs.rules)
-    return { text: `公示截止日：${d.due}（${d.reason}）`, warning: null }
+    // The date once: the rolled-over reason only says why it is not the nominal day.
+    const why = d.due === d.nominal ? cite : `名义截止日${d.nominal}遇节假日，依第八条顺延`
+    return { text: `公示截止日：${d.due}（${why}）`, short: `公示期至${d.due}`, warning: null }
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     const nominal = nominalDeadline(period, '初评', inputs.rules)
     return {
-      text: `公示名义截止日：${nominal}（${period.kind === 'year' ? '第十条' : '第八条'}；遇节假日顺延，节假日数据缺失，请人工核对）`,
+      short: `公示期至${nominal}（遇节假日顺延）`,
+      text: `公示名义截止日：${nominal}（${cite}；遇节假日顺延，节假日数据缺失，请人工核对）`,
       warning: error.message,
     }
   }

@@ -12,7 +12,7 @@ import { newXlsxBook, XlsxWorkbook } from '../../src/cli/xlsx-workbook'
 import { parsePeriod } from '../../src/core/period'
 import { monthLayout, monthSheetName, ROSTER_LAYOUT } from '../../src/workbook/layouts'
 import type { Outcome } from '../../src/workbook/outcome'
-import { closePeriod, prepareMonth, setupWorkbook } from '../../src/workbook/workflows'
+import { closePeriod, prepareMonth, publishPeriod, setupWorkbook } from '../../src/workbook/workflows'
 import { tempDir, testContext } from './support'
 
 const INPUTS = ['出勤天数', '接听电话数', '文字咨询条数', '全勤', '领导评价', '满意率'] as const
@@ -100,5 +100,71 @@ describe('SPEC §11 closed quarter sheet: leaders’ columns unlocked in a prote
     expect(again.getCell(gz01, h2.get('最终档次') ?? 1).value).toBe('优秀')
     expect(again.getCell(gz01, h2.get('最终档次') ?? 1).protection?.locked).toBe(false)
     expect((again as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true)
+  })
+})
+
+describe('SPEC §16 what staff see and print (.xlsx)', () => {
+  it('every sheet: A4, fit to one page wide, header row repeated; month/quarter/公示 landscape with 工号/姓名', async () => {
+    const file = path.join(tempDir(), '考核.xlsx')
+    await closedQuarterFile(file)
+    const raw = new ExcelJS.Workbook()
+    await raw.xlsx.readFile(file)
+    const book = new XlsxWorkbook(raw, { clock: () => new Date('2025-07-13T01:00:00Z') })
+    const published = publishPeriod(book, parsePeriod('2025-06'))
+    if (!published.ok) throw new Error(published.message)
+    book.apply(published.plan)
+    await saveWorkbookFile(raw, file)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    for (const ws of wb.worksheets) {
+      const p = ws.pageSetup
+      expect(p.paperSize, ws.name).toBe(9)
+      expect(p.fitToPage, ws.name).toBe(true)
+      expect(p.fitToWidth, ws.name).toBe(1)
+      expect(p.fitToHeight, ws.name).toBe(0)
+      expect(p.printTitlesRow, ws.name).toBe('1:1')
+    }
+    for (const name of ['2025-06 月度', '2025-Q2 季度', '公示']) {
+      const p = wb.getWorksheet(name)?.pageSetup
+      expect(p?.orientation, name).toBe('landscape')
+      expect(p?.printTitlesColumn, name).toBe('A:B')
+    }
+    // 公示: its title (the month, 公示期) at the top of every page.
+    expect(wb.getWorksheet('公示')?.headerFooter.oddHeader).toMatch(
+      /2025年6月考核分数初步统计公示（公示期至2025-07-\d\d）/,
+    )
+    const footer = wb
+      .getWorksheet('公示')
+      ?.getColumn(1)
+      .values.filter((v) => typeof v === 'string')
+      .at(-1)
+    expect(footer).not.toContain('已结算')
+    // The due date once (07-05 is a Saturday: rolled to 07-09, the nominal day named as the reason).
+    expect(String(footer).match(/2025-07-09/g)).toHaveLength(1)
+    expect(footer).toContain('公示截止日：2025-07-09（名义截止日2025-07-05遇节假日，依第八条顺延）')
+    expect(footer).toContain('请在公示截止日前向带班班长提出')
+    // Month sheet: result headers in their own colour, result cells lightly filled, inputs plain.
+    const month = wb.getWorksheet('2025-04 月度') // April: three stars, the fourth plain
+    if (!month) throw new Error('no month sheet')
+    const h = headerIndex(month)
+    const fill = (r: number, header: string) =>
+      (month.getCell(r, h.get(header) ?? 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb
+    expect(fill(1, '月度总分')).toBe('FFFCE8D4')
+    expect(fill(1, '接听电话数')).toBe('FFE8F0FE')
+    const plain = [2, 3, 4, 5].filter((r) => fill(r, '接听电话数') === undefined) // rows with no highlight
+    expect(plain.length).toBeGreaterThan(0)
+    for (const r of plain) expect(fill(r, '月度总分')).toBe('FFF6F6F6')
+    // Explaining text wraps: 补休 来源, 预警 原因, quarter 备注.
+    for (const [sheet, header] of [
+      ['补休', '来源'],
+      ['预警', '原因'],
+      ['2025-Q2 季度', '备注'],
+    ] as const) {
+      const ws = wb.getWorksheet(sheet)
+      if (!ws) throw new Error(sheet)
+      expect(ws.getColumn(headerIndex(ws).get(header) ?? 1).alignment?.wrapText, `${sheet} ${header}`).toBe(
+        true,
+      )
+    }
   })
 })

@@ -4,7 +4,7 @@
  * 预警 rows and colours, protections and 日志 rows against an independent model of the rules.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { HIGHLIGHT_COLORS } from '../../src/workbook/types'
+import { HEADER_FILL, HIGHLIGHT_COLORS, RESULT_FILL, RESULT_HEADER_FILL } from '../../src/workbook/types'
 import {
   ADMIN,
   bottom,
@@ -163,7 +163,8 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
       const i = Number(id)
       const level = eligibleIn(i, m) ? expectedLevel(i, m) : null
       const star = eligibleIn(i, m) && (rank.get(i) ?? 99) <= 3
-      const colour = level ? HIGHLIGHT_COLORS[level] : star ? HIGHLIGHT_COLORS.star : '#ffffff'
+      // SPEC §16: a result cell with no highlight keeps the light result fill (inputs stay white).
+      const colour = level ? HIGHLIGHT_COLORS[level] : star ? HIGHLIGHT_COLORS.star : RESULT_FILL
       expect(fills[k]?.[0], `${id} fill`).toBe(colour)
       const mine = alerts.filter((r) => r[0] === mk(m) && r[1] === id)
       if (level === null) expect(mine, `${id} alerts`).toEqual([])
@@ -280,6 +281,19 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
     const letters = s.fake.sheet('年度发函').values().slice(1)
     expect(letters.map((r) => r[1])).toEqual([idOf(DISPATCHED_OP)])
     expect(String(letters[0]?.[5])).toMatch(/越秀区人民法院/)
+  })
+
+  it('§16 month sheets: result headers in their own colour; explaining text wraps; header row and 工号/姓名 frozen', () => {
+    const sheet = s.fake.sheet(monthSheet(1))
+    const head = sheet.row(1).map(String)
+    const headerFills = sheet.getRange(1, 1, 1, head.length).getBackgrounds()[0] ?? []
+    expect(headerFills[head.indexOf('接听电话数')]).toBe(HEADER_FILL)
+    expect(headerFills[head.indexOf('月度总分')]).toBe(RESULT_HEADER_FILL)
+    expect(sheet.wrapped.has(head.indexOf('预警') + 1)).toBe(true)
+    const alerts = s.fake.sheet('预警')
+    expect(alerts.wrapped.has(alerts.row(1).map(String).indexOf('原因') + 1)).toBe(true)
+    expect(sheet.getFrozenRows()).toBe(1)
+    expect(sheet.getFrozenColumns()).toBe(2)
   })
 
   it('§9 a formula-like name stays the text it is in every sheet', () => {

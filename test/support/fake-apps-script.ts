@@ -507,6 +507,8 @@ export class FakeSheet {
   getTabColor(): string | null {
     return this.tabColor
   }
+  /** Columns set to wrap (Range.setWrap). */
+  readonly wrapped = new Set<number>()
   /** Returns the sheet's protection, creating it for the current user. */
   protect(): FakeProtection {
     const existing = this.protections[0]
@@ -791,6 +793,14 @@ export class FakeRange {
   }
   setBackground(color: string | null): this {
     return this.setBackgrounds(this.map(() => color))
+  }
+  /** Wrapping is kept per column (what the layout sets), not per cell. */
+  setWrap(wrap: boolean): this {
+    for (let c = this.column; c < this.column + this.numColumns; c++) {
+      if (wrap) this.sheet.wrapped.add(c)
+      else this.sheet.wrapped.delete(c)
+    }
+    return this
   }
   getNotes(): string[][] {
     return this.map((c) => c.note)

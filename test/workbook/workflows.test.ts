@@ -233,10 +233,10 @@ describe('月度结算', () => {
   it('第十五条（一）、第十六条（一） bottom three two months running → 谈话提醒, three → 辞退或更换', () => {
     const book = closedQuarterBook()
     const may = monthSheetName('2026-05')
-    expect(book.cell(may, 'A07', '预警')).toMatch(/^第十五条（一）：连续2个月排名倒数前三/)
+    expect(book.cell(may, 'A07', '预警')).toMatch(/^谈话提醒：第十五条（一）：连续2个月排名倒数前三/)
     expect(book.highlights.get(may)?.[6]).toBe('reminder')
     const jun = monthSheetName('2026-06')
-    expect(book.cell(jun, 'A07', '预警')).toMatch(/^第十六条（一）：连续3个月/)
+    expect(book.cell(jun, 'A07', '预警')).toMatch(/^辞退或更换：第十六条（一）：连续3个月/)
     expect(book.highlights.get(jun)?.[6]).toBe('dismissal')
     const alerts = book.records(SHEET.alerts)
     expect(alerts.map((a) => a.月份)).toEqual([...alerts.map((a) => a.月份)].sort())
@@ -366,6 +366,18 @@ describe('年度结算', () => {
     expect(letters[0]).toMatchObject({ 年度: '2026', 工号: 'A02', 派驻单位: '番禺区人民法院' })
     expect(String(letters[0]?.函件草稿)).toContain('第十三条第二款')
     expect(book.protections.has(y)).toBe(true)
+    // SPEC §13: with 最终档次 blank the draft is 待定 and says 建议档次, never “经我院评定”.
+    expect(String(letters[0]?.函件草稿)).toMatch(/^【待定：“最终档次”尚未填写/)
+    expect(String(letters[0]?.函件草稿)).not.toContain('经我院评定')
+    // The leader decides 优秀: the draft is final. Decides 良好: no letter.
+    book.setCell(y, 'A02', '最终档次', '优秀')
+    apply(book, closePeriod(book, parsePeriod('2026')))
+    expect(String(book.records(SHEET.letters)[0]?.函件草稿)).toMatch(
+      /^番禺区人民法院：\n.*经我院评定为年度考核“优秀”/s,
+    )
+    book.setCell(y, 'A02', '最终档次', '良好')
+    apply(book, closePeriod(book, parsePeriod('2026')))
+    expect(book.records(SHEET.letters)).toHaveLength(0)
   })
 
   it('第十条 is refused while a month sheet of the year is open', () => {
