@@ -39,14 +39,22 @@ function translateError(text: string): string {
     .replace(/^error: /m, '错误：')
 }
 
+/** SPEC §12: the 日志's 操作人 is `--operator 姓名`, else KAOHE_OPERATOR, else the login name (the host's default). */
+export function withOperator(ctx: CommandContext, option: string | undefined): CommandContext {
+  const name = (option ?? process.env.KAOHE_OPERATOR ?? '').trim()
+  return name === '' ? ctx : { ...ctx, xlsx: { ...ctx.xlsx, user: name } }
+}
+
 export function buildProgram(run: (code: number) => void): Command {
   const reporter = createReporter()
-  const ctx: CommandContext = { workflows, reporter }
+  const base: CommandContext = { workflows, reporter }
+  const program = new Command('kaohe')
   // Commander passes the declared arguments, then the options and the command itself: keep the arguments.
   const wrap =
     <A extends string[]>(fn: (...args: [...A, CommandContext]) => Promise<number>) =>
     async (...received: unknown[]) => {
       const args = received.slice(0, fn.length - 1) as A
+      const ctx = withOperator(base, program.opts<{ operator?: string }>().operator)
       try {
         run(await fn(...args, ctx))
       } catch (err) {
@@ -54,13 +62,13 @@ export function buildProgram(run: (code: number) => void): Command {
       }
     }
 
-  const program = new Command('kaohe')
   program
     .description('12368 热线话务员考核（离线 .xlsx 版）：与 Google 表格菜单相同的结算流程')
     .usage('<命令> [参数]')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .version('0.1.0', '-v, --version', '显示版本号')
+    .option('--operator <姓名>', '记入“日志”的操作人（也可设环境变量 KAOHE_OPERATOR；默认为登录用户名）')
     .configureHelp({ styleTitle: (s) => TITLES[s] ?? s, styleUsage: (s) => s.replace('[options]', '[选项]') })
     .configureOutput({ outputError: (s, write) => write(translateError(s)) })
     .showHelpAfterError('（运行 kaohe --help 查看用法）')

@@ -15,6 +15,7 @@ import {
   HEADER_FILL,
   HIGHLIGHT_COLORS,
   type Highlight,
+  logRow,
   RESULT_FILL,
   RESULT_HEADER_FILL,
   type SheetLayout,
@@ -77,12 +78,11 @@ export class XlsxWorkbook implements Workbook {
     })
     if (plan.log) {
       progress?.(`记录“${LOG_LAYOUT.name}”`, plan.writes.length, total)
-      const { action, period, outcome, digest } = plan.log
       applyWrite(this.book, {
         sheet: LOG_LAYOUT.name,
         layout: LOG_LAYOUT,
         mode: 'append',
-        rows: [[this.now(), this.user(), action, period, outcome, digest]],
+        rows: [logRow(plan.log, this.now(), this.user())],
       })
     }
     progress?.('完成', total, total)

@@ -30,7 +30,7 @@ import type {
   Workbook,
   WritePlan,
 } from '../workbook/types'
-import { HEADER_FILL, HIGHLIGHT_COLORS, RESULT_FILL, RESULT_HEADER_FILL } from '../workbook/types'
+import { HEADER_FILL, HIGHLIGHT_COLORS, logRow, RESULT_FILL, RESULT_HEADER_FILL } from '../workbook/types'
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
@@ -61,7 +61,7 @@ export class ApplyError extends Error {
 }
 
 export const LOG_SHEET = LOG_LAYOUT.name
-/** 时间, 操作人, 操作, 期间, 结果, 输入摘要 (§9). */
+/** 时间, 操作人, 操作, 期间, 结果, 输入摘要, 校验码 (§9, §16). */
 export const LOG_HEADERS: readonly string[] = LOG_LAYOUT.columns.map((c) => c.header)
 
 /** Plans writing more sheets than this report progress per sheet (each report is a toast). Setup does; a close
@@ -911,7 +911,7 @@ export class SpreadsheetWorkbook implements Workbook {
    */
   private appendLog(entry: LogEntry, undo: Undo): void {
     const width = LOG_LAYOUT.columns.length
-    const cells = [this.now(), this.user(), entry.action, entry.period, entry.outcome, entry.digest]
+    const cells = logRow(entry, this.now(), this.user())
     const values = cells.map((v, c) => this.toSheet(v, LOG_LAYOUT.columns[c]))
     const existing = this.handle(LOG_SHEET)
     if (existing) {

@@ -16,6 +16,7 @@ import {
   formatPeriod,
   lastDay,
   type MonthKey,
+  monthOfDate,
   monthPeriod,
   type Period,
   periodLabel,
@@ -295,9 +296,17 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       period: month,
       outcome: summary,
       digest: monthDigest(inputs, grid),
+      summary: monthInputSummary(inputs, month, evaluation.rows.length),
     },
     message: `${label}月度结算完成：${summary}`,
   })
+}
+
+/** 日志 输入摘要 of a month close: what it was computed from, in words (SPEC §16). */
+function monthInputSummary(inputs: Inputs, month: MonthKey, rows: number): string {
+  const events = inputs.incidents.filter((e) => monthOfDate(e.date) === month).length
+  const duties = inputs.duties.filter((d) => monthOfDate(d.date) === month).length
+  return `${monthSheetName(month)}${rows}人；本月事件${events}条、值班${duties}条；人员${inputs.operators.length}人，借调${inputs.secondments.length}条，规则和节假日按结算时`
 }
 
 /**

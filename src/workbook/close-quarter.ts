@@ -252,7 +252,13 @@ export function analyseQuarter(
         },
         ...(ledger ? [ledger] : []),
       ],
-      log: { action: CLOSE_ACTION.quarter, period: formatPeriod(period), outcome: summary, digest },
+      log: {
+        action: CLOSE_ACTION.quarter,
+        period: formatPeriod(period),
+        outcome: summary,
+        digest,
+        summary: `${months.join('、')}月度结算结果（月度结果汇总）；人员${inputs.operators.length}人，借调${inputs.secondments.length}条`,
+      },
       message: `${label}季度结算完成：${summary}`,
     })
   }

@@ -222,6 +222,7 @@ export function analyseYear(
         period: String(year),
         outcome: summary,
         digest,
+        summary: `${months.length}个月的月度结算结果（月度结果汇总）；领导评价已录入${ratings.size}人；人员${inputs.operators.length}人`,
       },
       message: `${label}结算${complete ? '完成' : '（待领导评价）'}：${summary}`,
     })

@@ -51,6 +51,8 @@ export const DAY_TYPES = ['休息日', '工作日'] as const
 export const ALERT_LEVELS = ['谈话提醒', '辞退或更换', '派驻缺位'] as const
 /** The 规则 row that lists who may edit closed sheets (comma-separated emails); not a numeric rule. */
 export const ADMIN_EDITORS_KEY = 'admin.editors'
+/** …and its 参数 as the 规则 sheet shows it. */
+export const ADMIN_EDITORS_LABEL = '可编辑已结算表的管理员'
 
 /** SPEC §16: month, quarter, year and 公示 sheets print landscape. */
 const LANDSCAPE = { orientation: 'landscape' } as const
@@ -107,7 +109,11 @@ export const RULES_LAYOUT: SheetLayout = {
   frozenColumns: 1,
   tabColor: '#5f6368',
   columns: [
-    col('参数', 'text', { width: 30, note: '参数名（英文），见“说明”；勿改动' }),
+    col('参数', 'text', {
+      wrap: true,
+      width: 30,
+      note: '参数名称；勿改动（“键”列是同一参数的程序名，两者任一可识别）',
+    }),
     col('取值', 'text', {
       width: 14,
       note: '参数取值；修改后自生效日期起的考核期间适用，已结算期间不变',
@@ -119,6 +125,7 @@ export const RULES_LAYOUT: SheetLayout = {
     }),
     col('说明', 'text', { wrap: true, width: 40 }),
     col('条款', 'text', { width: 18, note: '依据《12368热线话务员考核管理办法（试行）》条款' }),
+    col('键', 'text', { width: 12, note: '参数的程序名（供核对，勿改动）' }),
   ],
 }
 
@@ -292,7 +299,12 @@ export const LOG_LAYOUT: SheetLayout = {
     col('操作', 'text', { width: 12, result: true }),
     col('期间', 'text', { width: 10, result: true }),
     col('结果', 'text', { wrap: true, width: 40, result: true }),
-    col('输入摘要', 'text', { width: 12, result: true, note: '结算时输入数据的摘要，用于核对数据是否改动' }),
+    col('输入摘要', 'text', { wrap: true, width: 36, result: true, note: '结算所依据的输入数据' }),
+    col('校验码', 'text', {
+      width: 8,
+      result: true,
+      note: '结算时输入数据的校验码（程序用于判断数据是否改动，无需阅读）',
+    }),
   ],
 }
 

@@ -137,7 +137,15 @@ export interface LogEntry {
   readonly action: string
   readonly period: string
   readonly outcome: string
+  /** The checksum of the inputs a close used (the 日志's narrow last column 校验码); '' for other actions. */
   readonly digest: string
+  /** The inputs in words for the 日志's 输入摘要 (SPEC §16: no code values for clerks). */
+  readonly summary?: string
+}
+
+/** The 日志 row a host appends for a plan's log entry: 时间, 操作人, 操作, 期间, 结果, 输入摘要, 校验码. */
+export function logRow(entry: LogEntry, now: string, user: string): Cell[] {
+  return [now, user, entry.action, entry.period, entry.outcome, entry.summary ?? '', entry.digest]
 }
 
 export interface WritePlan {

@@ -43,7 +43,7 @@ beforeAll(() => {
   sheetMenu()
   menu(s, 'menuSetup')
   const rules = s.fake.sheet('规则')
-  const keys = rules.column('参数')
+  const keys = rules.column('键')
   const adminRow = keys.indexOf('admin.editors') + 2
   rules.getRange(adminRow, 2).setValues([[ADMIN]])
   s.fake.sheet('人员').getRange(2, 1, 18, 7).setValues(rosterRows(18))

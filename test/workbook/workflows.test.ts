@@ -51,8 +51,14 @@ describe('初始化考核表', () => {
     )
     const rules = book.records(SHEET.rules)
     expect(rules).toHaveLength(RULE_DEFS.length + 1)
-    expect(rules[0]).toMatchObject({ 参数: 'workload.baseCalls', 取值: 75, 条款: '第七条（一）' })
-    expect(rules.at(-1)?.参数).toBe('admin.editors')
+    expect(rules[0]).toMatchObject({
+      参数: '日均接听基准（通）',
+      取值: 75,
+      条款: '第七条（一）',
+      键: 'workload.baseCalls',
+    })
+    expect(rules.at(-1)?.键).toBe('admin.editors')
+    expect(rules.at(-1)?.参数).toBe('可编辑已结算表的管理员')
   })
 
   it('第二条 a second setup never overwrites data', () => {
@@ -425,5 +431,37 @@ describe('批量读写', () => {
     const view = alerts(book, '2026-07-03')
     expect(view.openAlerts.some((a) => a.id === 'A07' && a.level === '辞退或更换')).toBe(true)
     expect(view.deadlines.length).toBeGreaterThan(0)
+  })
+})
+
+describe('SPEC §9 规则: Chinese names in 参数, the code key in 键; either identifies the rule', () => {
+  it('reads a rule by its Chinese name, by 键, and by a code key in 参数 (older books)', () => {
+    for (const row of [
+      ['日均接听基准（通）', 70, '', '', '', ''],
+      ['', 70, '', '', '', 'workload.baseCalls'],
+      ['workload.baseCalls', 70, '', '', ''],
+    ]) {
+      const book = newBook()
+      const rules = book.sheets.get(SHEET.rules) ?? []
+      const at = rules.findIndex((r) => r[5] === 'workload.baseCalls')
+      rules.splice(at, 1)
+      rules.push(row)
+      fillMonth(book, '2026-04')
+      apply(book, closePeriod(book, APR))
+      // 第七条（一）: 1500 calls over 20 days = 75 a day; at a base of 70 that is 5 over, 35 + 5 = 40.
+      expect(book.cell(APR_SHEET, 'A04', '工作量得分'), JSON.stringify(row)).toBe(40)
+    }
+  })
+
+  it('an unknown name is a problem naming the cell; messages name rules in Chinese', () => {
+    const book = newBook()
+    fillMonth(book, '2026-04')
+    const rules = book.sheets.get(SHEET.rules) ?? []
+    rules.push(['日均接听基准', 70, '', '', '', ''])
+    const row = rules.find((r) => r[5] === 'workload.leaderFactor')
+    if (row) row[1] = '一点三'
+    const problems = validatePeriod(book, APR).map((p) => `${p.cell} ${p.message}`)
+    expect(problems).toContain(`A${rules.length} 未知参数：“日均接听基准”`)
+    expect(problems.join()).toContain('参数“带班班长工作量系数”的取值应为数值')
   })
 })
