@@ -389,7 +389,8 @@ function applyPrintSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, title: stri
     ...ws.headerFooter,
     differentFirst: false,
     differentOddEven: false,
-    oddHeader: header ? (title ? `&C&"-,Bold"&14${title.replace(/&/g, '&&')}` : header) : `&C&A`,
+    // The font size code takes the digits after it: a space keeps a title starting with a year whole.
+    oddHeader: header ? (title ? `&C&"-,Bold"&14 ${title.replace(/&/g, '&&')}` : header) : `&C&A`,
     oddFooter: '&C第 &P 页，共 &N 页',
   }
 }
@@ -449,8 +450,49 @@ function ensureLayout(
     }
   })
   ws.getRow(1).height = 30
+  fitWrappedRows(ws, layout, positions, lastRow)
   ws.views = [{ state: 'frozen', xSplit: layout.frozenColumns ?? 0, ySplit: 1 }]
   if (layout.tabColor) ws.properties.tabColor = { argb: argbOf(layout.tabColor) }
+}
+
+/** Points per line of 10-point text, and the most lines a row is grown to. */
+const LINE_HEIGHT = 13.5
+const MAX_LINES = 12
+
+/**
+ * SPEC §16: a wrapped cell reads whole — Excel and LibreOffice keep a row's stored height on open, so rows
+ * whose wrapped text needs more lines are given the height those lines take (estimated from the width).
+ */
+function fitWrappedRows(
+  ws: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  positions: readonly number[],
+  lastRow: number,
+): void {
+  const wrapped = layout.columns.flatMap((c, i) =>
+    // Spreadsheet apps set CJK text a little wider than two width units: keep a margin.
+    c.wrap ? [{ col: positions[i] ?? i + 1, chars: Math.max(Math.floor(columnWidth(c) * 0.92) - 1, 4) }] : [],
+  )
+  if (wrapped.length === 0) return
+  for (let r = 2; r <= lastRow; r++) {
+    const row = ws.getRow(r)
+    let lines = 1
+    for (const w of wrapped) {
+      const text = String(normaliseValue(row.getCell(w.col).value))
+      const need = text
+        .split('\n')
+        .reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / w.chars)), 0)
+      lines = Math.max(lines, text === '' ? 1 : need)
+    }
+    const height = lines > 1 ? Math.min(lines, MAX_LINES) * LINE_HEIGHT + 2 : undefined
+    if (row.height !== height) row.height = height as number
+    // A tall row reads from its top line across, not with short cells sitting at the bottom.
+    if (height !== undefined)
+      row.eachCell((cell) => {
+        if (cell.alignment?.vertical !== 'top')
+          restyle(cell, { alignment: { ...cell.alignment, vertical: 'top' } })
+      })
+  }
 }
 
 /** exceljs keeps a sheet's validations keyed by address (ranges or single cells); its typings omit it. */
@@ -463,8 +505,12 @@ function validationsOf(ws: ExcelJS.Worksheet): SheetValidations {
   return (ws as unknown as { dataValidations: SheetValidations }).dataValidations
 }
 
+/**
+ * The header wraps onto two lines (row 1 is 30 points high), so a column needs half its header's width,
+ * not all of it: long headers such as 中午值班加分次数 no longer push a month sheet to tiny print (§16).
+ */
 function columnWidth(spec: ColumnSpec): number {
-  return Math.max(spec.width ?? 0, displayWidth(spec.header) + 3, 8)
+  return Math.max(spec.width ?? 0, Math.ceil(displayWidth(spec.header) / 2) + 3, 8)
 }
 
 /** Display width in Excel character units: a CJK character takes two. */

@@ -253,7 +253,7 @@ export const LEAVE_LAYOUT: SheetLayout = {
     { ...NAME, result: true },
     col('来源', 'text', {
       wrap: true,
-      width: 20,
+      width: 30,
       result: true,
       note: '每月之星补休1天（第十一条）；中午值班累计2次补休半天（第五条）',
     }),

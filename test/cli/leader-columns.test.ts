@@ -131,7 +131,7 @@ describe('SPEC §16 what staff see and print (.xlsx)', () => {
     }
     // 公示: its title (the month, 公示期) at the top of every page.
     expect(wb.getWorksheet('公示')?.headerFooter.oddHeader).toMatch(
-      /2025年6月考核分数初步统计公示（公示期至2025-07-\d\d）/,
+      /&14 2025年6月考核分数初步统计公示（公示期至2025-07-\d\d）/,
     )
     const footer = wb
       .getWorksheet('公示')

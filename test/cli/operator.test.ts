@@ -27,7 +27,9 @@ describe('SPEC §12 the 日志’s 操作人: --operator, else KAOHE_OPERATOR, e
     expect(kaohe({ KAOHE_OPERATOR: '' }, 'prepare', file, '2025-05', '--operator', '陈晓琳').status).toBe(0)
     expect(kaohe({ KAOHE_OPERATOR: '' }, '--operator', '黄志强', 'prepare', file, '2025-06').status).toBe(0)
     expect(kaohe({ KAOHE_OPERATOR: '李嘉欣' }, 'prepare', file, '2025-07').status).toBe(0)
-    expect(kaohe({ KAOHE_OPERATOR: '李嘉欣' }, 'prepare', file, '2025-08', '--operator', '陈晓琳').status).toBe(0)
+    expect(
+      kaohe({ KAOHE_OPERATOR: '李嘉欣' }, 'prepare', file, '2025-08', '--operator', '陈晓琳').status,
+    ).toBe(0)
     expect(await operators(file)).toEqual(['陈晓琳', '黄志强', '李嘉欣', '陈晓琳'])
   })
 })
