@@ -161,8 +161,19 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     `统计日 ${ins.asOf}`,
     '每次结算后自动刷新；数值为结算时冻结的结果',
   ])
+  // Each figure says its period (the closed quarter's or year's own figures, else the focus month's).
+  const L = ins.summaryLabel
   out.line(
-    ['参与考核人数', '不参与', '平均分', '最高分', '最低分', '每月之星', '谈话提醒', '辞退或更换'],
+    [
+      `${L}参与考核人数`,
+      `${L}不参与`,
+      `${L}平均分`,
+      `${L}最高分`,
+      `${L}最低分`,
+      `${ins.label}每月之星（人次）`,
+      `${ins.label}谈话提醒`,
+      `${ins.label}辞退或更换`,
+    ],
     true,
   )
   out.line([s.scored, s.notScored, n(s.average), n(s.max), n(s.min), s.stars, s.reminders, s.dismissals])

@@ -186,6 +186,12 @@ export interface Insights {
   readonly teamAverage: readonly (number | null)[]
   readonly monthRows: readonly MonthRow[]
   readonly summary: Summary
+  /**
+   * The period the summary's figures are for (`2025年度`, `2025年第2季度`, `2025年12月`): a closed quarter or
+   * year's cards are its own figures (who was assessed, mean, top, bottom, stars and alerts of the period),
+   * otherwise the focus month's scores with the period's stars and alerts.
+   */
+  readonly summaryLabel: string
   readonly distribution: readonly Bin[]
   readonly byMonth: readonly MonthSummary[]
   /** Quarter or year sheet rows (empty for a month, or when the period is not closed yet). */
@@ -528,6 +534,7 @@ export function insightsFromGrids(
   }
 
   let periodRows: PeriodRow[] = []
+  // (the summary is completed below, once the quarter or year rows are read)
   if (period.kind === 'quarter')
     periodRows = readPeriodRows(
       grids.get(quarterSheetName(period)),
@@ -537,6 +544,21 @@ export function insightsFromGrids(
     )
   if (period.kind === 'year')
     periodRows = readPeriodRows(grids.get(yearSheetName(year)), yearSheetName(year), periodMonths, true)
+
+  const periodScores = periodRows.flatMap((r) => (r.score === null ? [] : [r.score]))
+  const ownFigures = period.kind !== 'month' && periodScores.length > 0
+  const periodSummary: Summary = ownFigures
+    ? {
+        ...summary,
+        scored: periodScores.length,
+        notScored: periodRows.length - periodScores.length,
+        average: mean(periodScores),
+        max: Math.max(...periodScores),
+        min: Math.min(...periodScores),
+      }
+    : summary
+  const summaryLabel =
+    ownFigures || focusMonth === null ? periodLabel(period) : periodLabel(monthPeriod(focusMonth))
 
   const latestClosed = [...months].reverse().find((m) => isClosed(m) && m <= asOf.slice(0, 7)) ?? focusMonth
   // Each close re-evaluates every trigger (and 派驻缺位) for its month: the latest month's rows are the open ones.
@@ -556,7 +578,8 @@ export function insightsFromGrids(
     trends,
     teamAverage,
     monthRows,
-    summary,
+    summary: periodSummary,
+    summaryLabel,
     distribution: distribution(totals),
     byMonth,
     periodRows,
