@@ -89,6 +89,16 @@ export function playDemoYear(
     book.apply(outcome.plan)
   }
 
+  // 第十条: the year closes once for the monthly part and its preliminary scores (月度平均分, 基础得分) are
+  // published by 5 January — before the fourth quarter's close, due on the 10th — then again with the
+  // division leader's ratings.
+  const year: Period = { kind: 'year', year: data.year }
+  const publishYear = () => {
+    at(dueDate(year, '初评'), 30)
+    run(`${data.year}年度结算`, workflows.closePeriod(book, year))
+    at(dueDate(year, '初评'), 45)
+    run(`${data.year}年度公示`, workflows.publishPeriod(book, year))
+  }
   run('初始化考核表', workflows.setupWorkbook(book))
   book.apply({ message: '', writes: recordWrites(data) })
   for (let m = 1; m <= 12; m++) {
@@ -103,19 +113,13 @@ export function playDemoYear(
     at(due, 15)
     run(`${periodLabel(period)}公示`, workflows.publishMonth(book, month))
     onMonth?.(`${periodLabel(period)}结算`, m - 1, 12)
+    if (m === 12) publishYear()
     if (m % 3 === 0) {
       const quarter: Period = { kind: 'quarter', year: data.year, quarter: m / 3 }
       at(dueDate(quarter, '终评'))
       run(`${periodLabel(quarter)}季度结算`, workflows.closePeriod(book, quarter))
     }
   }
-  // 第十条: the year closes once for the monthly part, then again with the division leader's ratings.
-  const year: Period = { kind: 'year', year: data.year }
-  at(dueDate(year, '初评'))
-  run(`${data.year}年度结算`, workflows.closePeriod(book, year))
-  // 第十条: the year's preliminary scores (月度平均分, 基础得分) are published by 5 January too.
-  at(dueDate(year, '初评'), 15)
-  run(`${data.year}年度公示`, workflows.publishPeriod(book, year))
   at(dueDate(year, '终评'), -120)
   book.apply(yearRatingPlan(book, data))
   at(dueDate(year, '终评'))

@@ -41,7 +41,7 @@ describe('the year report of the demo (issue 13)', () => {
   })
 
   it('every deadline of the year shows done (the demo publishes every month and the year)', () => {
-    expect(ins.deadlines.map((d) => [d.which, d.doneOn !== null])).toEqual([
+    expect(ins.deadlines.map((d) => [d.which, d.doneOn !== null && d.doneOn <= d.due])).toEqual([
       ['初评', true],
       ['终评', true],
     ])
@@ -73,5 +73,12 @@ describe('the year report of the demo (issue 13)', () => {
     const strong = colours.filter((c) => c !== '#c4c7cc' && c !== '#202124')
     expect(strong).toHaveLength(6)
     expect(new Set(strong).size).toBe(6)
+  })
+
+  it('得分构成 names every operator under their bar', () => {
+    const chart = reportCharts(ins).components
+    const axis = chart.slice(chart.indexOf('<g class="x-axis">'))
+    const names = ins.monthRows.filter((r) => r.scored).map((r) => r.name)
+    for (const name of names) expect(axis, name).toContain(`>${name}</text>`)
   })
 })
