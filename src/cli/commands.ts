@@ -41,6 +41,8 @@ export interface Workflows {
   closePeriod(book: Workbook, period: Period): Outcome
   reopenPeriod(book: Workbook, period: Period, options?: { readonly objectionRow?: number }): Outcome
   publishMonth(book: Workbook, month: string): Outcome
+  publishPeriod(book: Workbook, period: Period): Outcome
+  refreshLedger(book: Workbook): Outcome
 }
 
 /** A usage mistake (exit 2), e.g. a period that is not a period. */
@@ -145,6 +147,10 @@ export async function changeWorkbook(
     ctx.reporter.step(step)
     const outcome = run(book)
     if (!outcome.ok) return refuse(ctx, outcome.message, outcome.problems, book)
+    if (outcome.plan.writes.length === 0 && !outcome.plan.log) {
+      ctx.reporter.success(outcome.plan.message) // nothing to change: the file is not rewritten
+      return EXIT.ok
+    }
     ctx.reporter.step('写入结果')
     book.apply(outcome.plan, (s, done, total) => ctx.reporter.progress(s, done, total))
     ctx.reporter.done()
@@ -244,15 +250,22 @@ export function objectionRowArg(text: string): number {
   return row
 }
 
-/** `kaohe publish <book.xlsx> <month>`: the 公示 copy of a month's preliminary totals (第八条). */
-export async function publishCommand(file: string, monthText: string, ctx: CommandContext): Promise<number> {
-  const period = periodArg(monthText)
-  if (period.kind !== 'month') {
-    throw new UsageError(`公示按月进行，请给出月份，例如 2026-05（收到“${formatPeriod(period)}”）`)
+/** `kaohe publish <book.xlsx> <month|year>`: the 公示 copy of a month's (第八条) or year's (第十条) preliminary scores. */
+export async function publishCommand(file: string, periodText: string, ctx: CommandContext): Promise<number> {
+  const period = periodArg(periodText)
+  if (period.kind === 'quarter') {
+    throw new UsageError(
+      `季度没有公示（第九条只规定评定得分），请给出月份（如 2026-05）或年度（如 2026）（收到“${formatPeriod(period)}”）`,
+    )
   }
   return changeWorkbook(file, ctx, `生成 ${periodLabel(period)} 公示表`, (book) =>
-    ctx.workflows.publishMonth(book, formatPeriod(period)),
+    ctx.workflows.publishPeriod(book, period),
   )
+}
+
+/** `kaohe refresh <book.xlsx>`: 补休 状态 as of today (SPEC §13), as the menu's 刷新看板 does. */
+export async function refreshCommand(file: string, ctx: CommandContext): Promise<number> {
+  return changeWorkbook(file, ctx, '刷新补休状态', (book) => ctx.workflows.refreshLedger(book))
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * `kaohe demo [out.xlsx]` (npm start): builds the seeded demo year of demo-data.ts in a new workbook the
  * way a team leader would — 初始化, roster and records, then each month 新建月度录入表 → enter numbers →
- * 月度结算 → 公示, each quarter 季度结算, and the year twice (before and after the annual leader rating) —
+ * 月度结算 → 公示, each quarter 季度结算, and the year twice (before and after the annual leader rating, with
+ * the year's 公示 between) —
  * through the same workflows and Workbook interface as every other command, and prints a short summary.
  */
 import { mkdir } from 'node:fs/promises'
@@ -90,6 +91,16 @@ export function playDemoYear(
     book.apply(outcome.plan)
   }
 
+  // 第十条: the year closes once for the monthly part and its preliminary scores (月度平均分, 基础得分) are
+  // published by 5 January — before the fourth quarter's close, due on the 10th — then again with the
+  // division leader's ratings.
+  const year: Period = { kind: 'year', year: data.year }
+  const publishYear = () => {
+    at(dueDate(year, '初评'), 30)
+    run(`${data.year}年度结算`, workflows.closePeriod(book, year))
+    at(dueDate(year, '初评'), 45)
+    run(`${data.year}年度公示`, workflows.publishPeriod(book, year))
+  }
   run('初始化考核表', workflows.setupWorkbook(book))
   book.apply({ message: '', writes: recordWrites(data) })
   for (let m = 1; m <= 12; m++) {
@@ -104,16 +115,13 @@ export function playDemoYear(
     at(due, 15)
     run(`${periodLabel(period)}公示`, workflows.publishMonth(book, month))
     onMonth?.(`${periodLabel(period)}结算`, m - 1, 12)
+    if (m === 12) publishYear()
     if (m % 3 === 0) {
       const quarter: Period = { kind: 'quarter', year: data.year, quarter: m / 3 }
       at(dueDate(quarter, '终评'))
       run(`${periodLabel(quarter)}季度结算`, workflows.closePeriod(book, quarter))
     }
   }
-  // 第十条: the year closes once for the monthly part, then again with the division leader's ratings.
-  const year: Period = { kind: 'year', year: data.year }
-  at(dueDate(year, '初评'))
-  run(`${data.year}年度结算`, workflows.closePeriod(book, year))
   at(dueDate(year, '终评'), -120)
   book.apply(yearRatingPlan(book, data))
   at(dueDate(year, '终评'))

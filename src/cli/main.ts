@@ -12,6 +12,7 @@ import {
   initCommand,
   prepareCommand,
   publishCommand,
+  refreshCommand,
   reopenCommand,
   validateCommand,
 } from './commands'
@@ -40,14 +41,22 @@ function translateError(text: string): string {
     .replace(/^error: /m, '错误：')
 }
 
+/** SPEC §12: the 日志's 操作人 is `--operator 姓名`, else KAOHE_OPERATOR, else the login name (the host's default). */
+export function withOperator(ctx: CommandContext, option: string | undefined): CommandContext {
+  const name = (option ?? process.env.KAOHE_OPERATOR ?? '').trim()
+  return name === '' ? ctx : { ...ctx, xlsx: { ...ctx.xlsx, user: name } }
+}
+
 export function buildProgram(run: (code: number) => void): Command {
   const reporter = createReporter()
-  const ctx: CommandContext = { workflows, reporter }
+  const base: CommandContext = { workflows, reporter }
+  const program = new Command('kaohe')
   // Commander passes the declared arguments, then the options and the command itself: keep the arguments.
   const wrap =
     <A extends string[]>(fn: (...args: [...A, CommandContext]) => Promise<number>) =>
     async (...received: unknown[]) => {
       const args = received.slice(0, fn.length - 1) as A
+      const ctx = withOperator(base, program.opts<{ operator?: string }>().operator)
       try {
         run(await fn(...args, ctx))
       } catch (err) {
@@ -55,13 +64,13 @@ export function buildProgram(run: (code: number) => void): Command {
       }
     }
 
-  const program = new Command('kaohe')
   program
     .description('12368 热线话务员考核（离线 .xlsx 版）：与 Google 表格菜单相同的结算流程')
     .usage('<命令> [参数]')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .version('0.1.0', '-v, --version', '显示版本号')
+    .option('--operator <姓名>', '记入“日志”的操作人（也可设环境变量 KAOHE_OPERATOR；默认为登录用户名）')
     .configureHelp({ styleTitle: (s) => TITLES[s] ?? s, styleUsage: (s) => s.replace('[options]', '[选项]') })
     .configureOutput({ outputError: (s, write) => write(translateError(s)) })
     .showHelpAfterError('（运行 kaohe --help 查看用法）')
@@ -85,6 +94,7 @@ export function buildProgram(run: (code: number) => void): Command {
         '  kaohe close 考核.xlsx 2026-Q2',
         '  kaohe reopen 考核.xlsx 2026-05 --objection 3',
         '  kaohe holidays 考核.xlsx 2027年节假日安排.txt',
+        '  kaohe refresh 考核.xlsx',
         '  kaohe demo out/demo.xlsx',
       ].join('\n'),
     )
@@ -119,6 +129,7 @@ export function buildProgram(run: (code: number) => void): Command {
     .argument('<period>', '期间：2026-05、2026-Q2 或 2026')
     .option('--objection <行号>', '因“异议”表中该行异议的更正而重新开放（第八条），记入日志')
     .action(async (file: string, period: string, options: { objection?: string }) => {
+      const ctx = withOperator(base, program.opts<{ operator?: string }>().operator)
       try {
         run(await reopenCommand(file, period, ctx, options))
       } catch (err) {
@@ -127,9 +138,9 @@ export function buildProgram(run: (code: number) => void): Command {
     })
   program
     .command('publish')
-    .description('生成某月考核分数初步统计的公示表（第八条）')
+    .description('生成某月（第八条）或某年度（第十条：月度平均分和基础得分）考核分数初步统计的公示表')
     .argument('<book.xlsx>', '考核表文件')
-    .argument('<month>', '月份，例如 2026-05')
+    .argument('<period>', '月份如 2026-05，或年度如 2026')
     .action(wrap<[string, string]>(publishCommand))
   program
     .command('holidays')
@@ -139,6 +150,7 @@ export function buildProgram(run: (code: number) => void): Command {
     .argument('<book.xlsx>', '考核表文件')
     .argument('<notice.txt>', '通知全文（含标题）的文本文件，UTF-8 或 GBK')
     .action(wrap<[string, string]>(holidaysCommand))
+  program
     .command('import')
     .description(
       '从 12368 平台导出的坐席统计（.xlsx 或 .csv）导入某月的出勤天数、接听电话数、文字咨询条数和满意率',
@@ -153,6 +165,13 @@ export function buildProgram(run: (code: number) => void): Command {
     .argument('<book.xlsx>', '考核表文件')
     .argument('<file>', '考勤导出文件（.xlsx 或 .csv）')
     .action(wrap<[string, string]>(importAttendanceCommand))
+  program
+    .command('refresh')
+    .description(
+      '刷新：按今天重算“补休”表每条的状态（未休、部分已休、已休完、即将到期、已过期），已休天数保留',
+    )
+    .argument('<book.xlsx>', '考核表文件')
+    .action(wrap<[string]>(refreshCommand))
   program
     .command('demo')
     .description('生成一份逼真的演示考核表（18 名话务员的一整年），并结算全年各月、各季度和年度')

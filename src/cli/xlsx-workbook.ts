@@ -10,12 +10,17 @@ import { isLocalDate } from '../core/dates'
 import { NO_RESULT } from '../core/parse'
 import { LOG_LAYOUT } from '../workbook/layouts'
 import type { HostNaming } from '../workbook/naming'
+import { printSetupOf } from '../workbook/print'
 import {
   type Cell,
   type ColumnSpec,
   type Grid,
+  HEADER_FILL,
   HIGHLIGHT_COLORS,
   type Highlight,
+  logRow,
+  RESULT_FILL,
+  RESULT_HEADER_FILL,
   type SheetLayout,
   type SheetWrite,
   type Workbook,
@@ -25,7 +30,6 @@ import {
 /** A font that shows Chinese in Excel and WPS on Windows; macOS and LibreOffice substitute a CJK font. */
 export const CJK_FONT = 'Microsoft YaHei'
 const FONT_SIZE = 10
-const HEADER_FILL = 'FFE8F0FE'
 const DATE_FORMAT = 'yyyy-mm-dd'
 /** Dropdowns and number checks reach this many rows below the data (new rows typed by staff get them too). */
 const VALIDATION_SPARE_ROWS = 300
@@ -81,12 +85,11 @@ export class XlsxWorkbook implements Workbook {
     })
     if (plan.log) {
       progress?.(`记录“${LOG_LAYOUT.name}”`, plan.writes.length, total)
-      const { action, period, outcome, digest } = plan.log
       applyWrite(this.book, {
         sheet: LOG_LAYOUT.name,
         layout: LOG_LAYOUT,
         mode: 'append',
-        rows: [[this.now(), this.user(), action, period, outcome, digest]],
+        rows: [logRow(plan.log, this.now(), this.user())],
       })
     }
     progress?.('完成', total, total)
@@ -244,13 +247,37 @@ function applyWrite(book: ExcelJS.Workbook, write: SheetWrite): void {
     }
   }
   if (write.highlights && (write.mode === 'replace' || write.mode === 'columns')) {
+    const shaded = shadedColumns(layout, positions)
     write.highlights.forEach((h, i) => {
-      fillRow(ws, i + 2, width, h)
+      fillRow(ws, i + 2, width, h, shaded)
     })
   }
   ensureLayout(ws, layout, positions, rowsAfter)
+  applyPrintSetup(ws, layout, write.printTitle)
   if (write.protect === false) ws.unprotect()
-  else if (write.protect) lockSheet(ws)
+  else if (write.protect) {
+    lockSheet(ws)
+    unlockColumns(ws, layout, positions, write.protect.editableColumns ?? [], rowsAfter)
+  }
+}
+
+/**
+ * SPEC §11: the leaders' columns of a protected sheet stay editable in Excel and WPS — their cells (the
+ * data rows and as many rows below as the dropdowns reach) are unlocked; everything else stays locked.
+ */
+function unlockColumns(
+  ws: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  positions: readonly number[],
+  headers: readonly string[],
+  lastRow: number,
+): void {
+  const to = Math.max(lastRow + VALIDATION_SPARE_ROWS, VALIDATION_MIN_ROWS)
+  for (const header of headers) {
+    const col = positions[layout.columns.findIndex((c) => c.header === header)]
+    if (col === undefined) continue
+    for (let r = 2; r <= to; r++) restyle(ws.getCell(r, col), { protection: { locked: false } })
+  }
 }
 
 /**
@@ -329,10 +356,53 @@ function argbOf(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`
 }
 
-function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, width: number, h: Highlight): void {
+/** A highlight fills the whole row; without one, result columns of a shading layout keep their light fill. */
+function fillRow(
+  ws: ExcelJS.Worksheet,
+  rowNumber: number,
+  width: number,
+  h: Highlight,
+  shaded: ReadonlySet<number> = new Set(),
+): void {
   const fill = h ? solidFill(argbOf(HIGHLIGHT_COLORS[h])) : noFill()
+  const light = solidFill(argbOf(RESULT_FILL))
   const row = ws.getRow(rowNumber)
-  for (let c = 1; c <= width; c++) restyle(row.getCell(c), { fill })
+  for (let c = 1; c <= width; c++) restyle(row.getCell(c), { fill: !h && shaded.has(c) ? light : fill })
+}
+
+/** SPEC §16: the columns (1-based) whose cells carry the light result fill. */
+function shadedColumns(layout: SheetLayout, positions: readonly number[]): Set<number> {
+  if (!layout.shadeResults) return new Set()
+  return new Set(layout.columns.flatMap((c, i) => (c.result ? [positions[i] ?? i + 1] : [])))
+}
+
+/**
+ * SPEC §16: A4, fit to one page wide (as many pages down as needed), the header row and 工号/姓名 repeated
+ * on every page, and the write's title (公示) at the top of every page with the page number below.
+ */
+function applyPrintSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, title: string | undefined): void {
+  const p = printSetupOf(layout)
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: p.repeatRows > 0 ? `1:${p.repeatRows}` : undefined,
+    printTitlesColumn: p.repeatColumns > 0 ? `A:${columnLetterOf(p.repeatColumns)}` : undefined,
+  } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup
+  const header = title ?? ws.headerFooter?.oddHeader
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    differentFirst: false,
+    differentOddEven: false,
+    // The font size code takes the digits after it: a space keeps a title starting with a year whole.
+    oddHeader: header ? (title ? `&C&"-,Bold"&14 ${title.replace(/&/g, '&&')}` : header) : `&C&A`,
+    oddFooter: '&C第 &P 页，共 &N 页',
+  }
 }
 
 /**
@@ -366,12 +436,18 @@ function ensureLayout(
     const colStyle: Style = { font: { name: CJK_FONT, size: FONT_SIZE } }
     const numFmt = spec.format ?? (spec.type === 'date' ? DATE_FORMAT : undefined)
     if (numFmt) colStyle.numFmt = numFmt
+    // SPEC §16: explaining text wraps (cells already written get it too: they were made before this style).
+    if (spec.wrap) {
+      colStyle.alignment = { wrapText: true, vertical: 'top' }
+      for (let r = 2; r <= lastRow; r++)
+        restyle(ws.getCell(r, colNumber), { alignment: { wrapText: true, vertical: 'top' } })
+    }
     column.style = { ...colStyle }
     const header = ws.getCell(1, colNumber)
     header.value = spec.header
     header.style = {
       font: { name: CJK_FONT, size: FONT_SIZE, bold: true },
-      fill: solidFill(HEADER_FILL),
+      fill: solidFill(argbOf(layout.shadeResults && spec.result ? RESULT_HEADER_FILL : HEADER_FILL)),
       alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
       border: { bottom: { style: 'thin', color: { argb: 'FF9AA0A6' } } },
     }
@@ -384,8 +460,49 @@ function ensureLayout(
     }
   })
   ws.getRow(1).height = 30
+  fitWrappedRows(ws, layout, positions, lastRow)
   ws.views = [{ state: 'frozen', xSplit: layout.frozenColumns ?? 0, ySplit: 1 }]
   if (layout.tabColor) ws.properties.tabColor = { argb: argbOf(layout.tabColor) }
+}
+
+/** Points per line of 10-point text, and the most lines a row is grown to. */
+const LINE_HEIGHT = 13.5
+const MAX_LINES = 12
+
+/**
+ * SPEC §16: a wrapped cell reads whole — Excel and LibreOffice keep a row's stored height on open, so rows
+ * whose wrapped text needs more lines are given the height those lines take (estimated from the width).
+ */
+function fitWrappedRows(
+  ws: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  positions: readonly number[],
+  lastRow: number,
+): void {
+  const wrapped = layout.columns.flatMap((c, i) =>
+    // Spreadsheet apps set CJK text a little wider than two width units: keep a margin.
+    c.wrap ? [{ col: positions[i] ?? i + 1, chars: Math.max(Math.floor(columnWidth(c) * 0.92) - 1, 4) }] : [],
+  )
+  if (wrapped.length === 0) return
+  for (let r = 2; r <= lastRow; r++) {
+    const row = ws.getRow(r)
+    let lines = 1
+    for (const w of wrapped) {
+      const text = String(normaliseValue(row.getCell(w.col).value))
+      const need = text
+        .split('\n')
+        .reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / w.chars)), 0)
+      lines = Math.max(lines, text === '' ? 1 : need)
+    }
+    const height = lines > 1 ? Math.min(lines, MAX_LINES) * LINE_HEIGHT + 2 : undefined
+    if (row.height !== height) row.height = height as number
+    // A tall row reads from its top line across, not with short cells sitting at the bottom.
+    if (height !== undefined)
+      row.eachCell((cell) => {
+        if (cell.alignment?.vertical !== 'top')
+          restyle(cell, { alignment: { ...cell.alignment, vertical: 'top' } })
+      })
+  }
 }
 
 /** exceljs keeps a sheet's validations keyed by address (ranges or single cells); its typings omit it. */
@@ -398,8 +515,12 @@ function validationsOf(ws: ExcelJS.Worksheet): SheetValidations {
   return (ws as unknown as { dataValidations: SheetValidations }).dataValidations
 }
 
+/**
+ * The header wraps onto two lines (row 1 is 30 points high), so a column needs half its header's width,
+ * not all of it: long headers such as 中午值班加分次数 no longer push a month sheet to tiny print (§16).
+ */
 function columnWidth(spec: ColumnSpec): number {
-  return Math.max(spec.width ?? 0, displayWidth(spec.header) + 3, 8)
+  return Math.max(spec.width ?? 0, Math.ceil(displayWidth(spec.header) / 2) + 3, 8)
 }
 
 /** Display width in Excel character units: a CJK character takes two. */

@@ -2,8 +2,9 @@
  * 补休 (compensatory leave): 第十一条 每月之星 and 第五条 中午值班. The `补休` sheet is a ledger of these entries;
  * 已休天数 is typed by staff, everything else is written by the month close.
  */
-import { daysBetween, type LocalDate } from './dates'
+import { addDays, daysBetween, type LocalDate } from './dates'
 import { type Exact, exact, ZERO } from './decimal'
+import type { WorkCalendar } from './holidays'
 import type { NoonDuty, NoonOutcome } from './model'
 import { dayAfter, lastDay, type MonthKey, monthOfDate, monthPeriod, shiftMonth } from './period'
 import type { Rules } from './rules'
@@ -68,16 +69,33 @@ export function noonDutyEffect(outcome: NoonOutcome, rules: Rules): string {
 }
 
 /**
+ * 第五条 "原则上当月休完": a half day earned from noon duty is due by the end of the month it is earned in;
+ * earned in the month's last two working days (too late to take in that month) it is due by the end of the
+ * next month — never due on the very day it is earned. Our reading of "原则上".
+ */
+export function noonLeaveDue(earned: LocalDate, calendar: WorkCalendar): LocalDate {
+  const month = monthOfDate(earned)
+  const end = lastDay(monthPeriod(month))
+  let workingDaysAfter = 0
+  for (let d = addDays(earned, 1); d <= end && workingDaysAfter < 2; d = addDays(d, 1)) {
+    if (calendar.isWorkingDay(d)) workingDaysAfter += 1
+  }
+  // Earned on one of the last two working days: at most one working day of the month is left after it.
+  return workingDaysAfter >= 2 ? end : lastDay(monthPeriod(shiftMonth(month, 1)))
+}
+
+/**
  * 第五条: every noon.dutiesPerHalfDay (2) duties of the month that ended 计入补休 make half a day of leave,
- * "原则上当月休完": usable until the month's last day. An odd leftover duty earns nothing and does not
- * carry into the next month (the 办法 counts duties toward leave within the month). Earned on the date
- * of the duty that completes the pair. A 消极怠工 duty never counts ("一律取消……补休资格").
+ * due as noonLeaveDue says. An odd leftover duty earns nothing and does not carry into the next month (the
+ * 办法 counts duties toward leave within the month). Earned on the date of the duty that completes the pair.
+ * A 消极怠工 duty never counts ("一律取消……补休资格").
  */
 export function noonLeave(
   id: string,
   month: MonthKey,
   duties: readonly NoonDuty[],
   rules: Rules,
+  calendar: WorkCalendar,
 ): LeaveEntry[] {
   const per = Number(rules['noon.dutiesPerHalfDay'].valueOf())
   const counted = duties
@@ -93,7 +111,7 @@ export function noonLeave(
       source: `${month} 中午值班补休（${group.join('、')}，第五条）`,
       earned,
       days: exact('0.5'),
-      expires: lastDay(monthPeriod(month)),
+      expires: noonLeaveDue(earned, calendar),
       taken: ZERO,
       status: '未休',
     })
@@ -101,11 +119,16 @@ export function noonLeave(
   return entries
 }
 
-/** 状态 of a ledger entry on `asOf`: 已休完, 已过期, 即将到期, 部分已休 or 未休. */
+/**
+ * 状态 of a ledger entry on `asOf` (SPEC §13), recomputed at every close and 刷新 from 已休天数 and today:
+ * 已休完 when all is taken; 已过期 after the due date with days left; 即将到期（N天） within
+ * EXPIRING_SOON_DAYS of it (N = days until the due date, 0 = due today); else 部分已休 or 未休.
+ */
 export function leaveStatus(entry: Pick<LeaveEntry, 'days' | 'taken' | 'expires'>, asOf: LocalDate): string {
   if (entry.taken.compare(entry.days) >= 0) return '已休完'
-  if (asOf > entry.expires) return entry.taken.compare(0) > 0 ? '部分已休，余下已过期' : '已过期'
-  if (daysBetween(asOf, entry.expires) <= EXPIRING_SOON_DAYS) return `即将到期（${entry.expires}前休完）`
+  if (asOf > entry.expires) return '已过期'
+  const left = daysBetween(asOf, entry.expires)
+  if (left <= EXPIRING_SOON_DAYS) return left === 0 ? '即将到期（今天到期）' : `即将到期（${left}天）`
   return entry.taken.compare(0) > 0 ? '部分已休' : '未休'
 }
 

@@ -8,7 +8,9 @@
 import { type Period, periodLabel, shiftMonth, tryParsePeriod } from '../core/period'
 import { InputError } from '../core/problems'
 import { renderReport, renderStatement } from '../report/html'
+import { deadlineStatusText, deadlineWhat } from '../workbook/deadline-status'
 import { buildInsights, COMPONENTS, daysLeftText, type Insights } from '../workbook/insights'
+import { refreshLedger } from '../workbook/leave-ledger'
 import { buildStatement, type Statement, type StatementMonth } from '../workbook/statement'
 import type { Cell, Workbook } from '../workbook/types'
 import type { Block, ChartSpec, SheetPlan } from './book/report-sheet'
@@ -145,8 +147,19 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     `统计日 ${ins.asOf}`,
     '每次结算后自动刷新；数值为结算时冻结的结果',
   ])
+  // Each figure says its period (the closed quarter's or year's own figures, else the focus month's).
+  const L = ins.summaryLabel
   out.line(
-    ['参与考核人数', '不参与', '平均分', '最高分', '最低分', '每月之星', '谈话提醒', '辞退或更换'],
+    [
+      `${L}参与考核人数`,
+      `${L}不参与`,
+      `${L}平均分`,
+      `${L}最高分`,
+      `${L}最低分`,
+      `${ins.label}每月之星（人次）`,
+      `${ins.label}谈话提醒`,
+      `${ins.label}辞退或更换`,
+    ],
     true,
   )
   out.line([s.scored, s.notScored, n(s.average), n(s.max), n(s.min), s.stars, s.reminders, s.dismissals])
@@ -274,12 +287,12 @@ export function dashboardPlan(ins: Insights): SheetPlan {
     },
     {
       title: '截止日期（第八条至第十条）',
-      header: ['期间', '事项', '截止日期', '剩余', '依据'],
+      header: ['期间', '事项', '截止日期', '状态', '依据'],
       body: [...ins.deadlines, ...ins.upcomingDeadlines].map((d) => [
         d.label,
-        d.which,
+        deadlineWhat(d.which),
         d.due,
-        daysLeftText(d.daysLeft),
+        deadlineStatusText(d),
         d.reason,
       ]),
     },
@@ -422,8 +435,8 @@ export function statementPlan(st: Statement): SheetPlan {
   )
   out.table(
     '补休（第五条、第十一条）',
-    ['来源', '获得日期', '天数', '已休', '截止日期', '剩余'],
-    st.leave.map((l) => [l.source, l.earned, l.days, l.taken, l.expires, daysLeftText(l.daysLeft)]),
+    ['来源', '获得日期', '天数', '已休', '截止日期', '状态'],
+    st.leave.map((l) => [l.source, l.earned, l.days, l.taken, l.expires, l.status]),
   )
   return {
     name: STATEMENT_SHEET,
@@ -482,7 +495,9 @@ export function menuDashboard(): void {
     const book = newBook()
     const period = askPeriodText(title, book)
     withLock(() => {
-      book.applyWith(NO_WRITES, [dashboardStep(period, true)])
+      // SPEC §13: 刷新 also brings the 补休 ledger's 状态 up to today, in the same transaction as the 看板.
+      const ledger = refreshLedger(book)
+      book.applyWith(ledger.ok ? ledger.plan : NO_WRITES, [dashboardStep(period, true)])
       book.sheet(DASHBOARD_SHEET)?.activate()
     })
   })

@@ -327,11 +327,9 @@ export function menuReopen(): void {
   })
 }
 
-/** 生成公示表: the month's preliminary totals for publication (第八条). */
+/** 生成公示表: a month's (第八条) or the year's (第十条) preliminary scores for publication. */
 export function menuPublish(): void {
-  changeForPeriod('生成公示表', '要公示', ['month'], (book, p) =>
-    workflows.publishMonth(book, formatPeriod(p)),
-  )
+  changeForPeriod('生成公示表', '要公示', ['month', 'year'], (book, p) => workflows.publishPeriod(book, p))
 }
 
 /** 预警一览: the sidebar with open alerts, expiring 补休 and this month's deadlines. */

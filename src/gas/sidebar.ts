@@ -4,6 +4,7 @@
  * deadline (第八条) and this month's deadlines (第八–十条), as plain Chinese HTML. Every piece of workbook
  * text is escaped; the page has no scripts.
  */
+import { deadlineState, deadlineStatusText, deadlineWhat } from '../workbook/deadline-status'
 import { daysLeftText, type SidebarInsights } from '../workbook/insights'
 
 export const SIDEBAR_TITLE = '预警一览'
@@ -22,6 +23,7 @@ h2{font-size:15px;margin:14px 0 6px;border-bottom:2px solid #1a73e8;padding-bott
 ul{list-style:none;padding:0;margin:0}
 li{border:1px solid #dadce0;border-radius:6px;padding:6px 8px;margin:0 0 6px}
 li.dismissal{background:#f4c7c3}li.reminder{background:#fce8b2}li.vacancy{background:#cfe2f3}li.watch{border-style:dashed}
+li.overdue{background:#f4c7c3;border-color:#c5221f}li.done{color:#5f6368}li.late{background:#fce8b2}
 .k{color:#5f6368;font-size:12px}.empty{color:#5f6368}.notice{color:#b06000}`
 
 function section(title: string, items: readonly string[], empty: string): string {
@@ -61,11 +63,16 @@ export function renderSidebar(data: SidebarInsights): string {
       `<br>${o.due ? `须于 ${escapeHtml(o.due)} 评定截止前处理（${escapeHtml(daysLeftText(o.daysLeft ?? 0))}）` : '评定截止日待核对（节假日数据缺失）'}` +
       `<br><span class="k">“异议”表第${escapeHtml(o.row)}行${o.raised ? `，${escapeHtml(o.raised)} 提出` : ''}</span></li>`,
   )
-  const deadlines = data.deadlines.map(
-    (d) =>
-      `<li>${escapeHtml(d.label)}：${escapeHtml(d.due)}（${escapeHtml(daysLeftText(d.daysLeft))}）` +
-      `<br><span class="k">${escapeHtml(d.reason)}</span></li>`,
-  )
+  // What is due, in words (公示 or 上报终评), its state from the 日志, overdue ones marked.
+  const deadlines = data.deadlines.map((d) => {
+    const state = deadlineState(d)
+    const mark = state === 'overdue' ? '<b>【已逾期】</b>' : state === 'late' ? '【逾期完成】' : ''
+    return (
+      `<li class="${state}">${mark}<b>${escapeHtml(d.label)}${escapeHtml(deadlineWhat(d.which))}</b>：` +
+      `截止 ${escapeHtml(d.due)}（${escapeHtml(deadlineStatusText(d))}）` +
+      `<br><span class="k">${escapeHtml(d.reason)}</span></li>`
+    )
+  })
   const notices = data.notices.map((n) => `<p class="notice">${escapeHtml(n)}</p>`).join('')
   return [
     `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body>`,

@@ -16,7 +16,8 @@
  */
 
 import { LOG_LAYOUT } from '../workbook/layouts'
-import type { Grid, Workbook, WritePlan } from '../workbook/types'
+import type { Grid, LogEntry, Workbook, WritePlan } from '../workbook/types'
+import { logRow } from '../workbook/types'
 import type { BookContext } from './book/context'
 import { appendLog, LOG_SHEET } from './book/log'
 import { type ProtectStep, protect } from './book/protection'
@@ -164,9 +165,11 @@ export class SpreadsheetWorkbook implements Workbook {
           tx.current = f.state.name
           fill(f, tx)
         }
+        // Reports see the book as it will be, the 日志 row this plan adds included (a close's own 终评 is done).
+        const view = plan.log ? withPendingLog(this, plan.log) : this
         for (const r of reports) {
           tx.current = r.sheet
-          writeReportSheet(this.ctx, r.plan(this), tx, r.rebuild)
+          writeReportSheet(this.ctx, r.plan(view), tx, r.rebuild)
         }
         if (plan.log) {
           tx.current = LOG_SHEET
@@ -181,6 +184,26 @@ export class SpreadsheetWorkbook implements Workbook {
     for (const w of plan.writes) this.cache.forget(w.sheet)
     for (const r of reports) this.cache.forget(r.sheet)
     if (plan.log) this.cache.forget(LOG_SHEET)
+  }
+}
+
+/** `book` as a report sees it before the 日志 row is appended: reads of 日志 include `entry`'s row. */
+function withPendingLog(book: Workbook, entry: LogEntry): Workbook {
+  return {
+    timeZone: book.timeZone,
+    sheetNames: () => book.sheetNames(),
+    read: (names) => {
+      const grids = book.read(names)
+      const log = grids.get(LOG_SHEET)
+      if (names.includes(LOG_SHEET)) {
+        const header = log?.[0] ?? LOG_LAYOUT.columns.map((c) => c.header)
+        grids.set(LOG_SHEET, [...(log ?? [header]), logRow(entry, book.now(), book.user())])
+      }
+      return grids
+    },
+    apply: (plan, progress) => book.apply(plan, progress),
+    user: () => book.user(),
+    now: () => book.now(),
   }
 }
 

@@ -6,6 +6,7 @@
  */
 
 import { monthsOf } from '../core/period'
+import { deadlineState, deadlineStatusText, deadlineWhat } from '../workbook/deadline-status'
 import type {
   AlertRow,
   DeadlineRow,
@@ -15,7 +16,7 @@ import type {
   PeriodRow,
   WatchRow,
 } from '../workbook/insights'
-import { COMPONENTS, daysLeftText } from '../workbook/insights'
+import { COMPONENTS, daysLeftText, leaveLeftText } from '../workbook/insights'
 import type { Statement, StatementMonth } from '../workbook/statement'
 import {
   barChart,
@@ -25,6 +26,7 @@ import {
   groupedBars,
   type LineSeries,
   lineChart,
+  PALETTE,
   stackedBars,
 } from './svg'
 
@@ -61,9 +63,11 @@ tr.muted td{color:#80868b}
 .empty{color:#80868b;font-style:italic}
 .sign{margin-top:36px;display:flex;gap:48px}
 .sign div{flex:1;border-top:1px solid #202124;padding-top:4px;color:#5f6368}
-section{break-inside:avoid}
-@media print{body{background:#fff}main{padding:0;max-width:none}h2{break-after:avoid}section,svg,tr{break-inside:avoid}
-.grid2{grid-template-columns:1fr 1fr}}
+td[data-k="note"],td[data-k="reason"],td[data-k="source"]{min-width:14em}
+section:not(:has(table)){break-inside:avoid}
+@media print{@page{size:A4 landscape;margin:12mm}body{background:#fff;font-size:12px}main{padding:0;max-width:none}
+h2{break-after:avoid}svg,tr,.cards{break-inside:avoid}thead{display:table-header-group}
+table{font-size:11px}th,td{padding:2px 4px}.grid2{grid-template-columns:1fr 1fr}}
 @page{size:A4;margin:14mm}
 `
 
@@ -163,13 +167,22 @@ function leaveTable(rows: readonly LeaveRow[], kind: string): string {
       (l) =>
         `<tr data-id="${esc(l.id)}">${textCell('id', l.id)}${textCell('name', l.name)}${textCell('source', l.source)}` +
         `${textCell('earned', l.earned)}${numCell('days', l.days)}${numCell('taken', l.taken)}${numCell('remaining', l.remaining)}` +
-        `${textCell('expires', l.expires)}<td class="n" data-k="daysLeft" data-v="${l.daysLeft}">${esc(daysLeftText(l.daysLeft))}</td></tr>`,
+        `${textCell('expires', l.expires)}<td class="n" data-k="daysLeft" data-v="${l.daysLeft}">${esc(leaveLeftText(l))}</td>` +
+        `${textCell('status', l.status)}</tr>`,
     )
     .join('')
   return (
     `<table data-table="${esc(kind)}"><thead><tr><th>工号</th><th>姓名</th><th>来源</th><th>获得日期</th><th>天数</th>` +
-    `<th>已休</th><th>剩余</th><th>截止日期</th><th>剩余天数</th></tr></thead><tbody>${body}</tbody></table>`
+    `<th>已休</th><th>剩余</th><th>截止日期</th><th>剩余天数</th><th>状态</th></tr></thead><tbody>${body}</tbody></table>`
   )
+}
+
+/** Overdue red, late-done or due within 3 days amber, done plain. */
+function deadlineClass(d: DeadlineRow): string {
+  const state = deadlineState(d)
+  if (state === 'overdue') return 'dismissal'
+  if (state === 'late' || (state === 'due' && d.daysLeft <= 3)) return 'reminder'
+  return ''
 }
 
 function deadlineTable(rows: readonly DeadlineRow[], kind: string): string {
@@ -177,14 +190,14 @@ function deadlineTable(rows: readonly DeadlineRow[], kind: string): string {
   const body = rows
     .map(
       (d) =>
-        `<tr data-period="${esc(d.period)}" data-which="${esc(d.which)}" class="${d.daysLeft < 0 ? 'dismissal' : d.daysLeft <= 3 ? 'reminder' : ''}">` +
-        `${textCell('label', d.label)}${textCell('which', d.which)}${textCell('nominal', d.nominal)}${textCell('due', d.due)}` +
-        `<td class="n" data-k="daysLeft" data-v="${d.daysLeft}">${esc(daysLeftText(d.daysLeft))}</td>${textCell('reason', d.reason)}</tr>`,
+        `<tr data-period="${esc(d.period)}" data-which="${esc(d.which)}" data-state="${deadlineState(d)}" class="${deadlineClass(d)}">` +
+        `${textCell('label', d.label)}${textCell('which', deadlineWhat(d.which))}${textCell('nominal', d.nominal)}${textCell('due', d.due)}` +
+        `<td class="n" data-k="daysLeft" data-v="${d.daysLeft}">${esc(deadlineStatusText(d))}</td>${textCell('reason', d.reason)}</tr>`,
     )
     .join('')
   return (
     `<table data-table="${esc(kind)}"><thead><tr><th>期间</th><th>事项</th><th>名义日期</th><th>截止日期</th>` +
-    `<th>剩余</th><th>依据</th></tr></thead><tbody>${body}</tbody></table>`
+    `<th>状态</th><th>依据</th></tr></thead><tbody>${body}</tbody></table>`
   )
 }
 
@@ -251,16 +264,57 @@ function periodTable(insights: Insights): string {
       return (
         `<tr class="${cls}" data-id="${esc(r.id)}">${numCell('rank', r.rank, 0)}${textCell('id', r.id)}${textCell('name', r.name)}` +
         `${mCells}${extra}${numCell('score', r.score, 2)}` +
-        `<td data-k="serviceStar">${r.serviceStar ? '<span class="badge b-star">服务之星</span>' : ''}</td>` +
+        // 服务之星 is a quarter's (第十二条): the year table has no such column.
+        (isYear
+          ? ''
+          : `<td data-k="serviceStar">${r.serviceStar ? '<span class="badge b-star">服务之星</span>' : ''}</td>`) +
         `${textCell('proposedTier', r.proposedTier)}${textCell('finalTier', r.finalTier)}${textCell('note', r.note)}</tr>`
       )
     })
     .join('')
   return (
     `<section><h2>${title}</h2><table data-table="period"><thead><tr><th>排名</th><th>工号</th><th>姓名</th>${mHeads}${extraHeads}` +
-    `<th>${isYear ? '年度得分' : '季度得分'}</th><th>服务之星</th><th>建议档次</th><th>最终档次</th><th>备注</th></tr></thead>` +
+    `<th>${isYear ? '年度得分' : '季度得分'}</th>${isYear ? '' : '<th>服务之星</th>'}<th>建议档次</th><th>最终档次</th><th>备注</th></tr></thead>` +
     `<tbody>${body}</tbody></table></section>`
   )
+}
+
+/** Lines in the rest of a focused trend: grey, thin, behind the highlighted ones. */
+const MUTED_LINE = '#c4c7cc'
+/** How many of the best and of the weakest a focused trend highlights. */
+const FOCUS_EACH = 3
+
+/**
+ * The trend's lines: each its own colour while the palette has enough; a larger team is focused — the
+ * three best and three weakest by their mean over the year in distinct colours, the rest grey, so no two
+ * highlighted operators share a colour.
+ */
+function trendSeries(insights: Insights): LineSeries[] {
+  const trends = insights.trends
+  if (trends.length <= PALETTE.length)
+    return trends.map((t, i) => ({ name: t.name || t.id, values: t.totals, color: color(i) }))
+  const meanOf = (v: readonly (number | null)[]) => {
+    const xs = v.filter((x): x is number => x !== null)
+    return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length
+  }
+  const ranked = trends
+    .map((t) => ({ t, m: meanOf(t.totals) }))
+    .filter((x): x is { t: (typeof trends)[number]; m: number } => x.m !== null)
+    .sort((a, b) => b.m - a.m)
+  const focus = [...ranked.slice(0, FOCUS_EACH), ...ranked.slice(-FOCUS_EACH)].map((x) => x.t.id)
+  const highlighted = new Map([...new Set(focus)].map((id, i) => [id, color(i)]))
+  const rest = trends.filter((t) => !highlighted.has(t.id))
+  return [
+    ...rest.map((t) => ({ name: t.name || t.id, values: t.totals, color: MUTED_LINE, strokeWidth: 1 })),
+    ...trends
+      .filter((t) => highlighted.has(t.id))
+      .map((t) => ({
+        name: t.name || t.id,
+        values: t.totals,
+        color: highlighted.get(t.id) as string,
+        strokeWidth: 2.5,
+      })),
+  ]
 }
 
 function monthLabel(m: string): string {
@@ -275,11 +329,7 @@ export function reportCharts(insights: Insights): {
   byMonth: string
 } {
   const labels = insights.months.map(monthLabel)
-  const series: LineSeries[] = insights.trends.map((t, i) => ({
-    name: t.name || t.id,
-    values: t.totals,
-    color: color(i),
-  }))
+  const series: LineSeries[] = trendSeries(insights)
   series.push({
     name: '平均分',
     values: insights.teamAverage,
@@ -323,9 +373,27 @@ export function reportCharts(insights: Insights): {
   return { trend, histogram, components, byMonth }
 }
 
+/**
+ * The summary cards, each saying its period: a closed quarter's or year's own figures (its scores to two
+ * places), else the focus month's scores; stars and alerts always count the whole period.
+ */
+function summaryCards(insights: Insights): string {
+  const s = insights.summary
+  const L = insights.summaryLabel
+  const P = insights.label
+  const places = L === P && insights.period.kind !== 'month' ? 2 : 1
+  return (
+    `<div class="cards" data-period="${esc(L)}">${card(`${L}参与考核人数`, String(s.scored), 'scored')}` +
+    `${card(`${L}不参与`, String(s.notScored), 'notScored')}` +
+    `${card(`${L}平均分`, fmt(s.average, 2), 'average')}${card(`${L}最高分`, fmt(s.max, places), 'max')}` +
+    `${card(`${L}最低分`, fmt(s.min, places), 'min')}` +
+    `${card(`${P}每月之星（人次）`, String(s.stars), 'stars')}${card(`${P}谈话提醒`, String(s.reminders), 'reminders')}` +
+    `${card(`${P}辞退或更换`, String(s.dismissals), 'dismissals')}</div>`
+  )
+}
+
 /** The offline report (`kaohe report`): same content as the `看板` sheet. */
 export function renderReport(insights: Insights): string {
-  const s = insights.summary
   const charts = reportCharts(insights)
   const focus = insights.focusMonth
   const byMonthRows = insights.byMonth
@@ -343,10 +411,7 @@ export function renderReport(insights: Insights): string {
     (focus ? ` · 月度明细取 <span data-k="focusMonth">${esc(focus)}</span>` : '') +
     ` · 统计日 <span data-k="asOf">${esc(insights.asOf)}</span> · 依据《广州市中级人民法院12368热线话务员考核管理办法（试行）》</p></header>` +
     notices +
-    `<div class="cards">${card('参与考核人数', String(s.scored), 'scored')}${card('不参与', String(s.notScored), 'notScored')}` +
-    `${card('平均分', fmt(s.average, 2), 'average')}${card('最高分', fmt(s.max), 'max')}${card('最低分', fmt(s.min), 'min')}` +
-    `${card('每月之星', String(s.stars), 'stars')}${card('谈话提醒', String(s.reminders), 'reminders')}` +
-    `${card('辞退或更换', String(s.dismissals), 'dismissals')}</div>` +
+    summaryCards(insights) +
     `<section><h2>截止日期（第八条至第十条）</h2>${deadlineTable(insights.deadlines, 'deadlines')}` +
     `<h3>本月到期事项（统计日 ${esc(insights.asOf)}）</h3>${deadlineTable(insights.upcomingDeadlines, 'upcoming')}</section>` +
     `<section><h2>月度总分趋势（第七条）</h2>${charts.trend}</section>` +

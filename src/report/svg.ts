@@ -99,11 +99,20 @@ function yAxis(frame: Frame, ticks: number[]): { svg: string; y: (v: number) => 
   return { svg: `<g class="y-axis">${parts.join('')}</g>`, y }
 }
 
-function xLabels(frame: Frame, labels: readonly string[], x: (i: number) => number): string {
-  const every = Math.max(1, Math.ceil(labels.length / 16))
+/** `every` null: thin out to at most 16 labels (months, bins); 1: every label (names must all show). */
+function xLabels(
+  frame: Frame,
+  labels: readonly string[],
+  x: (i: number) => number,
+  every: number | null = null,
+): string {
+  const slot = labels.length > 0 ? (frame.width - frame.left - frame.right) / labels.length : 0
+  const step = every ?? Math.max(1, Math.ceil(labels.length / 16))
+  // Names that would not fit side by side get a smaller font.
+  const size = every !== null && slot < 40 ? ' font-size="9"' : ''
   const parts = labels.map((label, i) =>
-    i % every === 0
-      ? `<text x="${r2(x(i))}" y="${frame.height - frame.bottom + 16}" text-anchor="middle" fill="#5f6368">${escapeXml(label)}</text>`
+    i % step === 0
+      ? `<text x="${r2(x(i))}" y="${frame.height - frame.bottom + 16}" text-anchor="middle" fill="#5f6368"${size}>${escapeXml(label)}</text>`
       : '',
   )
   return `<g class="x-axis">${parts.join('')}</g>`
@@ -325,7 +334,7 @@ export function stackedBars(opts: {
   return (
     open(frame, opts.title, kind) +
     axis.svg +
-    xLabels(frame, opts.categories, x) +
+    xLabels(frame, opts.categories, x, 1) +
     groups.join('') +
     legend(frame, opts.parts, legendY) +
     '</svg>'
@@ -376,7 +385,7 @@ export function groupedBars(opts: {
   return (
     open(frame, opts.title, kind) +
     axis.svg +
-    xLabels(frame, opts.categories, x) +
+    xLabels(frame, opts.categories, x, 1) +
     groups.join('') +
     legend(frame, opts.series, legendY) +
     '</svg>'

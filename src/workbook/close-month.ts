@@ -4,10 +4,11 @@
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
 import { groupBy } from '../core/collections'
-import { exact, toCellNumber } from '../core/decimal'
+import type { LocalDate } from '../core/dates'
+import { toCellNumber } from '../core/decimal'
 import { dispatchVacancies, earlyReplacements } from '../core/dispatch'
 import { MONTH_INPUT_HEADERS } from '../core/fields'
-import { type LeaveEntry, leaveStatus, noonLeave, starLeave } from '../core/leave'
+import { type LeaveEntry, noonLeave, starLeave } from '../core/leave'
 import type { Operator, Trigger } from '../core/model'
 import { parseText } from '../core/parse'
 import {
@@ -35,11 +36,12 @@ import {
   monthSheetName,
   SHEET,
 } from './layouts'
+import { ledgerStatus } from './leave-ledger'
 import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { type HostNaming, namingOf } from './naming'
 import { type MonthObjections, monthObjections, objectionSummary } from './objections'
 import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
+import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
 import {
   CLOSE_ACTION,
   closedDigest,
@@ -236,8 +238,9 @@ export function monthResults(
 }
 
 /** 预警 column text: most severe first, `第十六条（一）：…`; ineligible rows start with `不参与：…`. */
+/** SPEC §16: each trigger names its level first (`辞退或更换：第十六条（一）…`), so a black-and-white print keeps it. */
 export function warningText(row: MonthRow, triggers: readonly Trigger[]): string {
-  const parts = sortTriggers(triggers).map((t) => `${t.clause}：${t.reason}`)
+  const parts = sortTriggers(triggers).map((t) => `${t.level}：${t.clause}：${t.reason}`)
   if (!row.eligible) parts.unshift(`不参与：${row.reason}`)
   return parts.join('；')
 }
@@ -255,12 +258,13 @@ function highlightOf(triggers: readonly Trigger[], star: boolean): Highlight {
 
 /**
  * The highlight a month row carries from its frozen results (as the last close wrote it): the 预警 text
- * names 第十六条 for a dismissal and 第十五条 for a reminder (see warningText), else 每月之星.
+ * names 辞退或更换 (第十六条) or 谈话提醒 (第十五条) (see warningText), else 每月之星.
  */
 export function frozenHighlight(warning: Cell, star: Cell): Highlight {
+  // Books closed before the level led the text start with the clause.
   const parts = parseText(warning).split('；')
-  if (parts.some((p) => p.startsWith('第十六条'))) return 'dismissal'
-  if (parts.some((p) => p.startsWith('第十五条'))) return 'reminder'
+  if (parts.some((p) => p.startsWith('辞退或更换：') || p.startsWith('第十六条'))) return 'dismissal'
+  if (parts.some((p) => p.startsWith('谈话提醒：') || p.startsWith('第十五条'))) return 'reminder'
   return isBlankCell(star) ? null : 'star'
 }
 
@@ -315,7 +319,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
   }
 
   const alerts = alertRows(inputs, month, evaluation.rows, results)
-  const leave = leaveRows(inputs, month, evaluation.rows, results)
+  const leave = leaveRows(inputs, month, evaluation.rows, results, book.now().slice(0, 10))
   const label = periodLabel(period)
   const eligible = evaluation.rows.filter((r) => r.eligible)
   const starNames = evaluation.rows.filter((r) => results.stars.has(r.id)).map((r) => r.operator.name)
@@ -366,9 +370,17 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       period: month,
       outcome: summary,
       digest: monthDigest(inputs, grid, ctx.objections),
+      summary: monthInputSummary(inputs, month, evaluation.rows.length),
     },
     message: [`${label}月度结算完成：${summary}`, ...evaluation.notices].join('\n'),
   })
+}
+
+/** 日志 输入摘要 of a month close: what it was computed from, in words (SPEC §16). */
+function monthInputSummary(inputs: Inputs, month: MonthKey, rows: number): string {
+  const events = inputs.incidents.filter((e) => monthOfDate(e.date) === month).length
+  const duties = inputs.duties.filter((d) => monthOfDate(d.date) === month).length
+  return `${monthSheetName(month)}${rows}人；本月事件${events}条、值班${duties}条；人员${inputs.operators.length}人，借调${inputs.secondments.length}条，规则和节假日按结算时`
 }
 
 /**
@@ -461,8 +473,17 @@ function monthReplacements(operators: readonly Operator[], month: MonthKey, inpu
   return earlyReplacements(operators, end, inputs.rules).filter((r) => monthOfDate(r.replacedOn) === month)
 }
 
-/** 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源). */
-function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], results: MonthResults): Grid {
+/**
+ * 补休: this month's star and noon-duty entries replaced, 已休天数 kept (matched on 工号 + 来源), and every
+ * entry's 状态 — other months' too — recomputed from 已休天数 and the host's today (SPEC §13).
+ */
+function leaveRows(
+  inputs: Inputs,
+  month: MonthKey,
+  rows: readonly MonthRow[],
+  results: MonthResults,
+  today: LocalDate,
+): Grid {
   const t = tableOf(inputs.grids, SHEET.leave)
   const taken = new Map<string, Cell>()
   const kept: Cell[][] = []
@@ -481,25 +502,33 @@ function leaveRows(inputs: Inputs, month: MonthKey, rows: readonly MonthRow[], r
   const duties = groupBy(inputs.duties, (d) => d.id)
   for (const op of inputs.operators) {
     const mine = duties.get(op.id)
-    if (mine) entries.push(...noonLeave(op.id, month, mine, inputs.rules))
+    if (mine) entries.push(...noonLeave(op.id, month, mine, inputs.rules, inputs.calendar))
   }
-  const fresh = entries.map((e) => {
-    const takenCell = taken.get(`${e.id}\u0000${e.source}`) ?? ''
-    const takenDays = numberOf(takenCell)
-    // Status as of the assessed month's last day, so a re-close on another day writes the same sheet.
-    const status = leaveStatus({ ...e, taken: exact(takenDays ?? 0) }, lastDay(monthPeriod(month)))
-    return [
-      e.id,
-      inputs.byId.get(e.id)?.name ?? '',
-      e.source,
-      e.earned,
-      toCellNumber(e.days),
-      e.expires,
-      takenCell,
-      status,
-    ]
-  })
+  const fresh = entries.map((e): Cell[] => [
+    e.id,
+    inputs.byId.get(e.id)?.name ?? '',
+    e.source,
+    e.earned,
+    toCellNumber(e.days),
+    e.expires,
+    taken.get(`${e.id}\u0000${e.source}`) ?? '',
+    '',
+  ])
   const sourceOf = (cells: Cell[]) => parseText(cells[2] ?? '')
   const monthOf = (cells: Cell[]) => sourceOf(cells).slice(0, 7)
-  return [...kept, ...fresh].sort((a, b) => (monthOf(a) < monthOf(b) ? -1 : monthOf(a) > monthOf(b) ? 1 : 0))
+  const all = [...kept, ...fresh].sort((a, b) =>
+    monthOf(a) < monthOf(b) ? -1 : monthOf(a) > monthOf(b) ? 1 : 0,
+  )
+  const at = (header: string) => LEAVE_LAYOUT.columns.findIndex((c) => c.header === header)
+  const [days, expires, takenAt, status] = ['天数', '截止日期', '已休天数', '状态'].map(at)
+  return all.map((cells) => {
+    const out = [...cells]
+    out[status ?? 7] = ledgerStatus(
+      cells[days ?? 4] ?? '',
+      cells[expires ?? 5] ?? '',
+      cells[takenAt ?? 6] ?? '',
+      today,
+    )
+    return out
+  })
 }

@@ -16,7 +16,8 @@ import type { Problem } from '../core/problems'
 import { rankScores, type Scored, serviceStars } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
-import { monthSheetName, quarterLayout, quarterSheetName, SHEET } from './layouts'
+import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from './layouts'
+import { leaveStatusWrite } from './leave-ledger'
 import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
@@ -162,7 +163,7 @@ export function analyseQuarter(
 ): { problems: readonly Problem[]; run: () => Outcome } {
   const months = monthsOf(period)
   const name = quarterSheetName(period)
-  const grids = readBook(book, [name, SHEET.alerts, SHEET.summary], { incidents: false })
+  const grids = readBook(book, [name, SHEET.alerts, SHEET.summary, SHEET.leave], { incidents: false })
   const inputs = parseInputs(grids, period, { incidents: false })
   const problems: Problem[] = [
     ...inputs.problems.filter(
@@ -241,6 +242,8 @@ export function analyseQuarter(
     const starNames = listed.filter((op) => stars.has(op.id)).map((op) => op.name)
     const summary = `参与${entries.length}人，服务之星：${starNames.join('、') || '无'}`
     const digest = inputDigest(inputs, [summaryGrid(results, months)])
+    // SPEC §13: every close brings the 补休 ledger's 状态 up to today.
+    const ledger = leaveStatusWrite(grids.get(SHEET.leave), book.now().slice(0, 10))
     return done({
       writes: [
         {
@@ -258,11 +261,19 @@ export function analyseQuarter(
           protect: {
             description: `${label}季度考核已结算`,
             editors: inputs.rulesSheet.editors,
+            editableColumns: QUARTER_LEADER_COLUMNS,
             ...knownProtection(inputs.log, period, digest),
           },
         },
+        ...(ledger ? [ledger] : []),
       ],
-      log: { action: CLOSE_ACTION.quarter, period: formatPeriod(period), outcome: summary, digest },
+      log: {
+        action: CLOSE_ACTION.quarter,
+        period: formatPeriod(period),
+        outcome: summary,
+        digest,
+        summary: `${months.join('、')}月度结算结果（月度结果汇总）；人员${inputs.operators.length}人，借调${inputs.secondments.length}条`,
+      },
       message: `${label}季度结算完成：${summary}`,
     })
   }

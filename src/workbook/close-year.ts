@@ -28,7 +28,15 @@ import {
   sanctionHints,
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
-import { LETTERS_LAYOUT, monthSheetName, SHEET, yearLayout, yearSheetName } from './layouts'
+import {
+  LETTERS_LAYOUT,
+  monthSheetName,
+  SHEET,
+  YEAR_LEADER_COLUMNS,
+  yearLayout,
+  yearSheetName,
+} from './layouts'
+import { leaveStatusWrite } from './leave-ledger'
 import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
@@ -42,7 +50,9 @@ export function analyseYear(
 ): { problems: readonly Problem[]; run: () => Outcome } {
   const year = period.year
   const name = yearSheetName(year)
-  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary], { incidents: false })
+  const grids = readBook(book, [name, SHEET.alerts, SHEET.letters, SHEET.summary, SHEET.leave], {
+    incidents: false,
+  })
   const inputs = parseInputs(grids, period, { incidents: false })
   // Every month of the year the book holds (a sheet, or a close in 日志), not only those 日志 names (§11).
   const logged = new Set(loggedMonths(inputs.log, year))
@@ -155,8 +165,10 @@ export function analyseYear(
         notes.join('；'),
       ])
       highlights.push(rowHighlight(sanctions, tier?.pending === true, ranks.get(op.id) === 1))
+      // SPEC §13 (第十三条第二款): a letter for 最终档次 优秀, or — while 最终档次 is blank — 建议档次 优秀, marked 待定.
       const final = parseText(finalTier.get(op.id) ?? '')
-      const decided = final !== '' ? final : (tier?.tier ?? '')
+      const pending = final === ''
+      const decided = pending ? (tier && !tier.pending ? tier.tier : '') : final
       if (rated && op.homeCourt && decided === '优秀') {
         letters.push([
           String(year),
@@ -164,7 +176,7 @@ export function analyseYear(
           op.name,
           op.homeCourt,
           Number(s.total.valueOf()),
-          letterText(year, op.homeCourt, op.name, op.id, s.total, ranks.get(op.id) ?? 0),
+          letterText(year, op.homeCourt, op.name, op.id, s.total, ranks.get(op.id) ?? 0, pending),
         ])
       }
     }
@@ -176,7 +188,7 @@ export function analyseYear(
     ])
     const summary = complete
       ? `参与${entries.length}人，建议优秀${[...tiers.values()].filter((t) => t.tier === '优秀').length}人，发函${letters.length}份`
-      : `${unrated.length}人待录入领导评价，排名和建议档次待领导评价录入后再次结算`
+      : `${unrated.length}人${YEAR_AWAITING_RATINGS}，排名和建议档次待领导评价录入后再次结算`
     const writes: SheetWrite[] = [
       {
         sheet: name,
@@ -196,6 +208,7 @@ export function analyseYear(
               protect: {
                 description: `${label}考核已结算`,
                 editors: inputs.rulesSheet.editors,
+                editableColumns: YEAR_LEADER_COLUMNS,
                 ...yearProtection(inputs.log, period, digest, previous),
               },
             }
@@ -214,6 +227,9 @@ export function analyseYear(
         rows: [...kept, ...letters],
       })
     }
+    // SPEC §13: every close brings the 补休 ledger's 状态 up to today.
+    const ledger = leaveStatusWrite(grids.get(SHEET.leave), book.now().slice(0, 10))
+    if (ledger) writes.push(ledger)
     return done({
       writes,
       log: {
@@ -221,12 +237,16 @@ export function analyseYear(
         period: String(year),
         outcome: summary,
         digest,
+        summary: `${months.length}个月的月度结算结果（月度结果汇总）；领导评价已录入${ratings.size}人；人员${inputs.operators.length}人`,
       },
       message: `${label}结算${complete ? '完成' : '（待领导评价）'}：${summary}`,
     })
   }
   return { problems, run }
 }
+
+/** In the 日志 结果 of a first year close that still waits for the leader's ratings: not yet the 终评. */
+export const YEAR_AWAITING_RATINGS = '待录入领导评价'
 
 /** Months of `year` that 日志 names (新建月度录入表, 月度结算, 重新开放), in order. */
 export function loggedMonths(log: Table, year: number): MonthKey[] {
@@ -263,11 +283,17 @@ export function letterText(
   id: string,
   score: Exact,
   rank: number,
+  pending = false,
 ): string {
+  // Until the leader fills 最终档次 the draft says what is proposed, never that it was decided.
+  const rated = pending
+    ? `排名第${rank}名，建议档次为年度考核“优秀”。`
+    : `排名第${rank}名，经我院评定为年度考核“优秀”。`
   return (
+    (pending ? '【待定：“最终档次”尚未填写，分管庭领导评定为优秀后再发函】\n' : '') +
     `${court}：\n` +
     `    你院派驻广州市中级人民法院12368诉讼信息服务中心的话务员${name}（工号${id}），${year}年度考核得分${toFixed(score, 2)}分，` +
-    `排名第${rank}名，经我院评定为年度考核“优秀”。根据《广州市中级人民法院12368热线话务员考核管理办法（试行）》` +
+    `${rated}根据《广州市中级人民法院12368热线话务员考核管理办法（试行）》` +
     `第十三条第二款，特函建议你院相应评定该同志${year}年度考核为优秀。\n` +
     `    特此函告。\n` +
     `广州市中级人民法院立案庭\n${year + 1}年  月  日`

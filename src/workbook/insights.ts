@@ -21,9 +21,21 @@ import {
   periodLabel,
   shiftMonth,
 } from '../core/period'
+import { deadlineDoneOn } from './deadline-status'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
+import { ledgerStatus } from './leave-ledger'
 import { objectionDeadline } from './objections'
-import { cellOf, flagOf, idOf, numberOf, readHolidays, readObjections, rulesForPeriod, table } from './read'
+import {
+  cellOf,
+  flagOf,
+  idOf,
+  numberOf,
+  readHolidays,
+  readObjections,
+  rulesForPeriod,
+  type Table,
+  table,
+} from './read'
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 import { readWatch, type WatchRow } from './watch-list'
@@ -132,6 +144,8 @@ export interface DeadlineRow {
   /** Days from asOf to the due date; negative = overdue. */
   readonly daysLeft: number
   readonly reason: string
+  /** The day the 日志 records the work done (生成公示 for 初评, the close for 终评); null = not yet. */
+  readonly doneOn: LocalDate | null
 }
 
 /** An objection to a month's 公示 not settled yet (第八条), with the 终评 deadline it must be settled by. */
@@ -195,6 +209,12 @@ export interface Insights {
   readonly teamAverage: readonly (number | null)[]
   readonly monthRows: readonly MonthRow[]
   readonly summary: Summary
+  /**
+   * The period the summary's figures are for (`2025年度`, `2025年第2季度`, `2025年12月`): a closed quarter or
+   * year's cards are its own figures (who was assessed, mean, top, bottom, stars and alerts of the period),
+   * otherwise the focus month's scores with the period's stars and alerts.
+   */
+  readonly summaryLabel: string
   readonly distribution: readonly Bin[]
   readonly byMonth: readonly MonthSummary[]
   /** Quarter or year sheet rows (empty for a month, or when the period is not closed yet). */
@@ -287,7 +307,10 @@ export function readLeave(grid: Grid | undefined, asOf: LocalDate): LeaveRow[] {
       remaining: toCellNumber(exact(days).sub(exact(taken))),
       expires,
       daysLeft: daysBetween(asOf, expires),
-      status: parseText(cellOf(t, row, '状态')),
+      // SPEC §13: the state on asOf, as 刷新 would write it (the cell may be from an earlier day).
+      status:
+        ledgerStatus(cellOf(t, row, '天数'), expires, cellOf(t, row, '已休天数'), asOf) ||
+        parseText(cellOf(t, row, '状态')),
     })
   }
   return out
@@ -352,6 +375,7 @@ function deadlineRows(
   holidays: readonly DayOverride[],
   rulesGrid: Grid | undefined,
   notices: string[],
+  log: Table,
 ): DeadlineRow[] {
   const calendar = workCalendar(holidays)
   const out: DeadlineRow[] = []
@@ -368,6 +392,7 @@ function deadlineRows(
           due: d.due,
           daysLeft: daysBetween(asOf, d.due),
           reason: d.reason,
+          doneOn: deadlineDoneOn(log, formatPeriod(period), w),
         })
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e)
@@ -445,6 +470,7 @@ export function insightSheets(period: Period): string[] {
     SHEET.leave,
     SHEET.objections,
     SHEET.roster,
+    SHEET.log,
     ...months.map(monthSheetName),
     ...[1, 2, 3, 4].map((q) => quarterSheetName({ kind: 'quarter', year, quarter: q })),
     yearSheetName(year),
@@ -588,6 +614,7 @@ export function insightsFromGrids(
   }
 
   let periodRows: PeriodRow[] = []
+  // (the summary is completed below, once the quarter or year rows are read)
   if (period.kind === 'quarter')
     periodRows = readPeriodRows(
       grids.get(quarterSheetName(period)),
@@ -598,6 +625,21 @@ export function insightsFromGrids(
   if (period.kind === 'year')
     periodRows = readPeriodRows(grids.get(yearSheetName(year)), yearSheetName(year), periodMonths, true)
 
+  const periodScores = periodRows.flatMap((r) => (r.score === null ? [] : [r.score]))
+  const ownFigures = period.kind !== 'month' && periodScores.length > 0
+  const periodSummary: Summary = ownFigures
+    ? {
+        ...summary,
+        scored: periodScores.length,
+        notScored: periodRows.length - periodScores.length,
+        average: mean(periodScores),
+        max: Math.max(...periodScores),
+        min: Math.min(...periodScores),
+      }
+    : summary
+  const summaryLabel =
+    ownFigures || focusMonth === null ? periodLabel(period) : periodLabel(monthPeriod(focusMonth))
+
   const latestClosed = [...months].reverse().find((m) => isClosed(m) && m <= asOf.slice(0, 7)) ?? focusMonth
   // Each close re-evaluates every trigger (and 第三条's 派驻缺位, 派驻更换) for its month: the latest month's rows
   // are the open ones.
@@ -606,6 +648,7 @@ export function insightsFromGrids(
   const watchAll = readWatch(table(SHEET.watch, grids.get(SHEET.watch)))
   const holidays = readDayOverrides(grids.get(SHEET.holidays))
   const rulesGrid = grids.get(SHEET.rules)
+  const log = table(SHEET.log, grids.get(SHEET.log))
   return {
     period,
     periodText: formatPeriod(period),
@@ -617,7 +660,8 @@ export function insightsFromGrids(
     trends,
     teamAverage,
     monthRows,
-    summary,
+    summary: periodSummary,
+    summaryLabel,
     distribution: distribution(totals),
     byMonth,
     periodRows,
@@ -633,8 +677,9 @@ export function insightsFromGrids(
       holidays,
       rulesGrid,
       notices,
+      log,
     ),
-    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, holidays, rulesGrid, notices),
+    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, holidays, rulesGrid, notices, log),
     notices,
   }
 }
@@ -668,6 +713,11 @@ export function sidebarInsights(book: Workbook, options: InsightOptions = {}): S
     deadlines: insights.upcomingDeadlines,
     notices: insights.notices,
   }
+}
+
+/** A 补休 entry still to be taken (days left, not past its due date): what the days-left column shows. */
+export function leaveLeftText(l: Pick<LeaveRow, 'remaining' | 'daysLeft'>): string {
+  return l.remaining > 0 && l.daysLeft >= 0 ? daysLeftText(l.daysLeft) : ''
 }
 
 /** `还剩3天` / `今天截止` / `已逾期2天`. */

@@ -56,6 +56,11 @@ export const DAY_TYPES = ['休息日', '工作日'] as const
 export const ALERT_LEVELS = ['谈话提醒', '辞退或更换', '派驻缺位', '派驻更换'] as const
 /** The 规则 row that lists who may edit closed sheets (comma-separated emails); not a numeric rule. */
 export const ADMIN_EDITORS_KEY = 'admin.editors'
+/** …and its 参数 as the 规则 sheet shows it. */
+export const ADMIN_EDITORS_LABEL = '可编辑已结算表的管理员'
+
+/** SPEC §16: month, quarter, year and 公示 sheets print landscape. */
+const LANDSCAPE = { orientation: 'landscape' } as const
 
 const ID: ColumnSpec = { header: '工号', type: 'text', width: 10, note: '话务员工号，须与“人员”表一致' }
 const NAME: ColumnSpec = { header: '姓名', type: 'text', width: 10 }
@@ -106,7 +111,11 @@ export const RULES_LAYOUT: SheetLayout = {
   frozenColumns: 1,
   tabColor: '#5f6368',
   columns: [
-    col('参数', 'text', { width: 30, note: '参数名（英文），见“说明”；勿改动' }),
+    col('参数', 'text', {
+      wrap: true,
+      width: 30,
+      note: '参数名称；勿改动（“键”列是同一参数的程序名，两者任一可识别）',
+    }),
     col('取值', 'text', {
       width: 14,
       note: '参数取值；修改后自生效日期起的考核期间适用，已结算期间不变',
@@ -116,8 +125,9 @@ export const RULES_LAYOUT: SheetLayout = {
       format: 'yyyy-mm-dd',
       note: '留空表示自始适用；填写日期表示自该日起适用（按考核期间首日判断）',
     }),
-    col('说明', 'text', { width: 40 }),
+    col('说明', 'text', { wrap: true, width: 40 }),
     col('条款', 'text', { width: 18, note: '依据《12368热线话务员考核管理办法（试行）》条款' }),
+    col('键', 'text', { width: 12, note: '参数的程序名（供核对，勿改动）' }),
   ],
 }
 
@@ -145,6 +155,7 @@ export const ROSTER_LAYOUT: SheetLayout = {
       note: '在岗留空；派驻人员缺位须于2周内重新派驻（第三条）',
     }),
     col('备注', 'text', {
+      wrap: true,
       width: 24,
       note: '派驻人员一年内离岗的，如因考核不达标、第十六条辞退或要求更换，请写明（第三条）',
     }),
@@ -159,6 +170,7 @@ export const SECONDMENTS_LAYOUT: SheetLayout = {
     col('开始日期', 'date', { width: 12, format: 'yyyy-mm-dd' }),
     col('结束日期', 'date', { width: 12, format: 'yyyy-mm-dd' }),
     col('说明', 'text', {
+      wrap: true,
       width: 30,
       note: '借调期间的考核管理另行安排，借调月份不参与月度考核（第十七条）',
     }),
@@ -187,7 +199,7 @@ export const EVENTS_LAYOUT: SheetLayout = {
       note: '有效投诉、重大投诉按“规则”表的扣分范围填写扣分（第七条（四））；质量问题同样（第七条（五））；加班填加分',
     }),
     col('通话编号', 'text', { width: 16, note: '同一通话内容不同渠道的投诉只扣一次分（第七条（四））' }),
-    col('说明', 'text', { width: 30 }),
+    col('说明', 'text', { wrap: true, width: 30 }),
   ],
 }
 
@@ -217,7 +229,7 @@ export const HOLIDAYS_LAYOUT: SheetLayout = {
       width: 10,
       note: '补充或更正内置的法定节假日安排；截止日遇节假日顺延（第八条）',
     }),
-    col('说明', 'text', { width: 24 }),
+    col('说明', 'text', { wrap: true, width: 24 }),
   ],
 }
 
@@ -235,7 +247,7 @@ export const ALERTS_LAYOUT: SheetLayout = {
       note: '谈话提醒（第十五条）；辞退或更换（第十六条）；派驻缺位、派驻更换（第三条）',
     }),
     col('条款', 'text', { width: 16, result: true }),
-    col('原因', 'text', { width: 50, result: true }),
+    col('原因', 'text', { wrap: true, width: 50, result: true }),
   ],
 }
 
@@ -271,7 +283,8 @@ export const LEAVE_LAYOUT: SheetLayout = {
     { ...ID, result: true },
     { ...NAME, result: true },
     col('来源', 'text', {
-      width: 20,
+      wrap: true,
+      width: 30,
       result: true,
       note: '每月之星补休（第十一条）；中午值班累计计入补休的次数补休半天（第五条），天数与次数见“规则”表',
     }),
@@ -297,13 +310,14 @@ export const LEAVE_LAYOUT: SheetLayout = {
 export const PUBLISH_LAYOUT: SheetLayout = {
   name: SHEET.publish,
   frozenColumns: 2,
+  print: LANDSCAPE,
   tabColor: '#188038',
   columns: [
     { ...ID, result: true, note: '月度考核分数初步统计公示（第八条）' },
     { ...NAME, result: true },
     ...breakdownScoreColumns(),
     col('排名', 'integer', { width: 8, result: true }),
-    col('备注', 'text', { width: 40, result: true }),
+    col('备注', 'text', { wrap: true, width: 40, result: true }),
   ],
 }
 
@@ -358,8 +372,13 @@ export const LOG_LAYOUT: SheetLayout = {
     col('操作人', 'text', { width: 24, result: true }),
     col('操作', 'text', { width: 12, result: true }),
     col('期间', 'text', { width: 10, result: true }),
-    col('结果', 'text', { width: 40, result: true }),
-    col('输入摘要', 'text', { width: 12, result: true, note: '结算时输入数据的摘要，用于核对数据是否改动' }),
+    col('结果', 'text', { wrap: true, width: 40, result: true }),
+    col('输入摘要', 'text', { wrap: true, width: 36, result: true, note: '结算所依据的输入数据' }),
+    col('校验码', 'text', {
+      width: 8,
+      result: true,
+      note: '结算时输入数据的校验码（程序用于判断数据是否改动，无需阅读）',
+    }),
   ],
 }
 
@@ -374,6 +393,7 @@ export const LETTERS_LAYOUT: SheetLayout = {
     col('派驻单位', 'text', { width: 16, result: true }),
     col('年度得分', 'number', { width: 10, format: '0.00', result: true }),
     col('函件草稿', 'text', {
+      wrap: true,
       width: 80,
       result: true,
       note: '派驻话务员被评定为年度考核优秀的，市中院立案庭应向相关基层法院发函建议（第十三条第二款）',
@@ -511,6 +531,7 @@ export function monthResultColumns(rules: Rules = defaultRules()): ColumnSpec[] 
       note: `月度排名倒数前${r(rules['bottom.count'])}名（第十五条、第十六条）`,
     }),
     col('预警', 'text', {
+      wrap: true,
       width: 50,
       result: true,
       note: '谈话提醒（第十五条）、辞退或更换（第十六条）的情形；“不参与：”表示当月不参与考核（第十四条、第十七条）',
@@ -526,6 +547,8 @@ export function monthLayout(month: MonthKey, rules: Rules = defaultRules()): She
     name: monthSheetName(month),
     frozenColumns: 2,
     tabColor: '#1a73e8',
+    shadeResults: true,
+    print: LANDSCAPE,
     columns: [ID, NAME, ...monthInputColumns(rules), ...monthResultColumns(rules)],
   }
 }
@@ -536,6 +559,7 @@ export function quarterLayout(p: Period, rules: Rules = defaultRules()): SheetLa
   return {
     name: quarterSheetName(p),
     frozenColumns: 2,
+    print: LANDSCAPE,
     tabColor: '#9334e6',
     columns: [
       { ...ID, result: true },
@@ -566,7 +590,7 @@ export function quarterLayout(p: Period, rules: Rules = defaultRules()): SheetLa
         width: 10,
         note: '由分管庭领导评定；基本称职、不称职由领导确定（第十三条）',
       }),
-      col('备注', 'text', { width: 40, result: true }),
+      col('备注', 'text', { wrap: true, width: 40, result: true }),
     ],
   }
 }
@@ -579,6 +603,7 @@ export function yearLayout(year: number, rules: Rules = defaultRules()): SheetLa
   return {
     name: yearSheetName(year),
     frozenColumns: 2,
+    print: LANDSCAPE,
     tabColor: '#9334e6',
     columns: [
       { ...ID, result: true },
@@ -613,7 +638,40 @@ export function yearLayout(year: number, rules: Rules = defaultRules()): SheetLa
         note: `${ruleText(rules['band.basic'])}分以下不称职，${ruleText(rules['band.basic'])}-${ruleText(rules['band.competent'])}分基本称职，${ruleText(rules['band.competent'])}-${ruleText(rules['band.excellent'])}分称职，${ruleText(rules['band.excellent'])}-${top}分优秀（第十条）`,
       }),
       col('最终档次', 'enum', { options: TIERS, width: 10, note: '由分管庭领导评定（第十三条）' }),
-      col('备注', 'text', { width: 40, result: true }),
+      col('备注', 'text', { wrap: true, width: 40, result: true }),
+    ],
+  }
+}
+
+/** SPEC §11: what the leaders type into a closed quarter sheet (第十三条 最终档次) — left editable. */
+export const QUARTER_LEADER_COLUMNS: readonly string[] = ['最终档次', '备注']
+/** …and into a closed year sheet, where 领导评价 (第十条) is theirs too. */
+export const YEAR_LEADER_COLUMNS: readonly string[] = ['领导评价', '最终档次', '备注']
+
+/** `2025 年度公示`: the year's preliminary scores for publication (第十条), beside the month's `公示`. */
+export function yearPublishSheetName(year: number): string {
+  return `${year} 年度公示`
+}
+
+/** 第十条: 月度平均分 and 基础得分 published by 5 January, before the leader's rating (10%) is added. */
+export function yearPublishLayout(year: number): SheetLayout {
+  return {
+    name: yearPublishSheetName(year),
+    frozenColumns: 2,
+    print: LANDSCAPE,
+    tabColor: '#188038',
+    columns: [
+      { ...ID, result: true, note: '年度考核分数初步统计公示（第十条）' },
+      { ...NAME, result: true },
+      col('派驻单位', 'text', { width: 16, result: true }),
+      col('月度平均分', 'number', { width: 10, format: '0.00', result: true }),
+      col('基础得分', 'number', {
+        width: 10,
+        format: '0.00',
+        result: true,
+        note: '月度考核平均分的90%（第十条）',
+      }),
+      col('备注', 'text', { wrap: true, width: 40, result: true }),
     ],
   }
 }
@@ -628,6 +686,8 @@ export function layoutOf(name: string): SheetLayout | null {
   if (m) return quarterLayout({ kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) })
   m = /^(\d{4}) 年度$/.exec(name)
   if (m) return yearLayout(Number(m[1]))
+  m = /^(\d{4}) 年度公示$/.exec(name)
+  if (m) return yearPublishLayout(Number(m[1]))
   return null
 }
 

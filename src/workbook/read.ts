@@ -9,9 +9,17 @@ import { INCIDENT_TYPES, type Incident, NOON_OUTCOMES, type NoonDuty, ROLES } fr
 import { isBlank, parseDate, parseDecimal, parseText, toExact } from '../core/parse'
 import { firstDay, formatPeriod, type MonthKey, monthKey, type Period, tryParsePeriod } from '../core/period'
 import { a1, type Problem } from '../core/problems'
-import { checkRuleValue, isRuleKey, type RuleOverride, type Rules, rulesInForce } from '../core/rules'
+import {
+  checkRuleValue,
+  isRuleKey,
+  RULE_DEFS,
+  type RuleOverride,
+  type Rules,
+  rulesInForce,
+} from '../core/rules'
 import {
   ADMIN_EDITORS_KEY,
+  ADMIN_EDITORS_LABEL,
   DAY_TYPES,
   OBJECTION_MATTERS,
   OBJECTION_OUTCOMES,
@@ -134,7 +142,7 @@ export function readRules(t: Table, problems: Problem[]): RulesSheet {
   const editors: string[] = []
   const seen = new Set<string>()
   for (const row of t.rows) {
-    const key = parseText(cellOf(t, row, '参数'))
+    const key = ruleKeyOf(parseText(cellOf(t, row, '键')), parseText(cellOf(t, row, '参数')))
     const raw = cellOf(t, row, '取值')
     const at = (h: string) => refOf(t, row.row, h)
     if (key === '') {
@@ -156,7 +164,7 @@ export function readRules(t: Table, problems: Problem[]): RulesSheet {
       problems.push({
         sheet: t.sheet,
         cell: at('取值'),
-        message: `参数“${key}”的取值应为数值，实际为“${parseText(raw)}”`,
+        message: `参数“${labelOf(key)}”的取值应为数值，实际为“${parseText(raw)}”`,
       })
       continue
     }
@@ -170,7 +178,7 @@ export function readRules(t: Table, problems: Problem[]): RulesSheet {
       problems.push({
         sheet: t.sheet,
         cell: at('参数'),
-        message: `参数“${key}”在同一生效日期（${from ?? '自始'}）重复设置`,
+        message: `参数“${labelOf(key)}”在同一生效日期（${from ?? '自始'}）重复设置`,
       })
       continue
     }
@@ -178,6 +186,26 @@ export function readRules(t: Table, problems: Problem[]): RulesSheet {
     overrides.push({ key, value, from })
   }
   return { overrides, editors }
+}
+
+/** A rule's Chinese name, for messages (clerks do not read code keys). */
+function labelOf(key: string): string {
+  return RULE_DEFS.find((d) => d.key === key)?.label ?? key
+}
+
+/** Rules by their Chinese name (参数), for books whose 键 column is blank or missing. */
+const RULE_BY_LABEL = new Map<string, string>([
+  ...RULE_DEFS.map((d): [string, string] => [d.label, d.key]),
+  [ADMIN_EDITORS_LABEL, ADMIN_EDITORS_KEY],
+])
+
+/**
+ * SPEC §9: a 规则 row is identified by 键 (the code key) or by 参数 — the Chinese name, or, in books made
+ * before 键 existed, the code key itself. A filled 键 wins; an unknown name is returned as typed.
+ */
+export function ruleKeyOf(key: string, name: string): string {
+  if (key !== '') return key
+  return RULE_BY_LABEL.get(name) ?? name
 }
 
 function splitEmails(text: string): string[] {

@@ -8,7 +8,7 @@ import { isLocalDate } from '../core/dates'
 import { parseText } from '../core/parse'
 import { dayAfter, formatPeriod, hasEnded, lastDay, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
-import { cellOf, digest, periodText, type Table } from './read'
+import { cellOf, digest, periodText, type Row, type Table } from './read'
 import type { SheetLayout } from './types'
 
 export const CLOSE_ACTION: Readonly<Record<Period['kind'], string>> = {
@@ -44,7 +44,18 @@ export function isClosed(log: Table, period: Period): boolean {
   return periodState(log, period) === 'closed'
 }
 
-/** The 输入摘要 of the latest close of a period that is closed now; null when open, reopened or unknown. */
+/** A hex checksum, as 日志 rows written before the 校验码 column carried in 输入摘要. */
+const LEGACY_DIGEST = /^[0-9a-f]{8,}$/
+
+/** A 日志 row's input checksum: its 校验码, or in older books the checksum its 输入摘要 held. */
+function digestOf(log: Table, row: Row): string {
+  const code = parseText(cellOf(log, row, '校验码'))
+  if (code !== '') return code
+  const old = parseText(cellOf(log, row, '输入摘要'))
+  return LEGACY_DIGEST.test(old) ? old : ''
+}
+
+/** The input checksum of the latest close of a period that is closed now; null when open, reopened or unknown. */
 export function closedDigest(log: Table, period: Period): string | null {
   const key = formatPeriod(period)
   const closes = new Set(Object.values(CLOSE_ACTION))
@@ -52,7 +63,7 @@ export function closedDigest(log: Table, period: Period): string | null {
   for (const row of log.rows) {
     if (periodText(cellOf(log, row, '期间')) !== key) continue
     const action = parseText(cellOf(log, row, '操作'))
-    if (closes.has(action)) digest = parseText(cellOf(log, row, '输入摘要'))
+    if (closes.has(action)) digest = digestOf(log, row)
     else if (action === REOPEN_ACTION) digest = null
   }
   return digest === '' ? null : digest

@@ -119,7 +119,7 @@ export interface Statement {
   readonly aggregate: StatementAggregate | null
   /** 预警 rows for this operator in the period's months (谈话提醒, 辞退或更换, 派驻缺位, 派驻更换). */
   readonly triggers: readonly AlertRow[]
-  /** 补休 earned in the period. */
+  /** 补休 earned for or in the period, each with its 状态 on the statement's date. */
   readonly leave: readonly LeaveRow[]
   /** The operator's objections to the period's months' 公示 and their outcomes (第八条). */
   readonly objections: readonly ObjectionLine[]
@@ -421,8 +421,11 @@ export function statementFromGrids(
     triggers: readAlerts(grids.get(SHEET.alerts)).filter(
       (a) => a.id === id && periodMonths.includes(a.month),
     ),
+    // Leave earned for the period (a December star is earned on 1 January) or earned within it.
     leave: readLeave(grids.get(SHEET.leave), asOf).filter(
-      (l) => l.id === id && periodMonths.includes(l.earned.slice(0, 7)),
+      (l) =>
+        l.id === id &&
+        (periodMonths.includes(l.source.slice(0, 7)) || periodMonths.includes(l.earned.slice(0, 7))),
     ),
     objections: objectionLines(grids, id, periodMonths),
     notices,

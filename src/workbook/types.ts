@@ -33,6 +33,19 @@ export interface ColumnSpec {
   readonly format?: string
   /** Written by a close (results), as opposed to entered by staff. */
   readonly result?: boolean
+  /** Text that explains (原因, 备注, 来源, letters): wraps within the column, on screen and in print. */
+  readonly wrap?: boolean
+}
+
+/** SPEC §16: how a sheet prints on A4. Both hosts apply it (Sheets as far as its API allows). */
+export interface PrintSetup {
+  readonly orientation: 'landscape' | 'portrait'
+  /** Fit all columns on one page wide (pages run down as needed). */
+  readonly fitToWidth: boolean
+  /** Header rows repeated at the top of every page. */
+  readonly repeatRows: number
+  /** Leading columns (工号, 姓名) repeated on every page. */
+  readonly repeatColumns: number
 }
 
 export interface SheetLayout {
@@ -42,7 +55,20 @@ export interface SheetLayout {
   readonly frozenColumns?: number
   /** Tab colour, e.g. '#1a73e8'. */
   readonly tabColor?: string
+  /**
+   * SPEC §16: result columns look unlike inputs — their own header colour and a light fill on their cells
+   * (month sheets, where staff type inputs and the close writes results side by side).
+   */
+  readonly shadeResults?: boolean
+  /** Print setup (default from printSetupOf in print.ts: A4, fit to width, header row repeated). */
+  readonly print?: Partial<PrintSetup>
 }
+
+/** Header fills: input columns (and every column of a sheet that does not shade results), result columns. */
+export const HEADER_FILL = '#e8f0fe'
+export const RESULT_HEADER_FILL = '#fce8d4'
+/** The light fill of a result cell with no highlight of its own. */
+export const RESULT_FILL = '#f6f6f6'
 
 export type Highlight = 'dismissal' | 'reminder' | 'star' | 'pending' | null
 
@@ -77,6 +103,8 @@ export interface SheetWrite {
    * follows from the values it read): a host may then undo the fill without reading it back.
    */
   readonly previousHighlights?: readonly Highlight[]
+  /** A title printed at the top of every page (xlsx page header; Sheets cannot set one, see 部署.md). */
+  readonly printTitle?: string
   /**
    * Make room now for this many data rows (hosts with a fixed grid grow it ahead), so that the writes of
    * later actions fit without growing the sheet then. Only sheets that already have their layout.
@@ -105,13 +133,26 @@ export interface ProtectSpec {
    * (whoever runs it), where a strict protection would lock out the next team leader.
    */
   readonly warningOnly?: boolean
+  /**
+   * Columns (by header) the leaders still type into once the sheet is closed (SPEC §11: 最终档次, 备注; in
+   * the year sheet also 领导评价): Sheets leaves them as unprotected ranges, .xlsx as unlocked cells.
+   */
+  readonly editableColumns?: readonly string[]
 }
 
 export interface LogEntry {
   readonly action: string
   readonly period: string
   readonly outcome: string
+  /** The checksum of the inputs a close used (the 日志's narrow last column 校验码); '' for other actions. */
   readonly digest: string
+  /** The inputs in words for the 日志's 输入摘要 (SPEC §16: no code values for clerks). */
+  readonly summary?: string
+}
+
+/** The 日志 row a host appends for a plan's log entry: 时间, 操作人, 操作, 期间, 结果, 输入摘要, 校验码. */
+export function logRow(entry: LogEntry, now: string, user: string): Cell[] {
+  return [now, user, entry.action, entry.period, entry.outcome, entry.summary ?? '', entry.digest]
 }
 
 export interface WritePlan {

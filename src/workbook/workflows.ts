@@ -13,6 +13,7 @@ import { analyseYear } from './close-year'
 import { type SidebarInsights, sidebarInsights } from './insights'
 import {
   ADMIN_EDITORS_KEY,
+  ADMIN_EDITORS_LABEL,
   FIXED_LAYOUTS,
   monthLayout,
   quarterLayout,
@@ -29,20 +30,41 @@ import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
 export { importHolidayNotice } from './holiday-import'
 export { importAttendanceExport, importPlatformExport } from './import'
+export { refreshLedger } from './leave-ledger'
 export type { Outcome } from './outcome'
 export { prepareMonth } from './prepare'
-export { publishMonth } from './publish'
+export { publishMonth, publishPeriod, publishYear } from './publish'
 
-/** The 规则 rows written by setup: every rule with its default, plus the admin editors row. */
+/** What a rule's 取值 may be, for its 说明 (never its default: the value in force is in 取值). */
+function valueHint(d: (typeof RULE_DEFS)[number]): string {
+  const def: { min?: number; max?: number; integer?: boolean } = d
+  const kind = def.integer ? '整数' : '数值'
+  if (def.min !== undefined && def.max !== undefined) return `${kind}，${def.min}至${def.max}`
+  if (def.min !== undefined) return `${kind}，不小于${def.min}`
+  return kind
+}
+
+/**
+ * The 规则 rows written by setup (SPEC §9): 参数 is the Chinese name a clerk reads, 键 (last column) the code
+ * key; either identifies the rule when reading. Every rule with its default, plus the admin editors row.
+ */
 export function defaultRuleRows(): Cell[][] {
   return [
-    ...RULE_DEFS.map((d): Cell[] => [d.key, Number(d.value), '', d.label, d.article]),
+    ...RULE_DEFS.map((d): Cell[] => [
+      d.label,
+      Number(d.value),
+      '',
+      `取值为${valueHint(d)}`,
+      d.article,
+      d.key,
+    ]),
     [
-      ADMIN_EDITORS_KEY,
+      ADMIN_EDITORS_LABEL,
       '',
       '',
       '可编辑已结算表的管理员邮箱（多个用逗号分隔）；留空表示仅表格所有者',
       '第二条',
+      ADMIN_EDITORS_KEY,
     ],
   ]
 }

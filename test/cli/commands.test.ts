@@ -9,6 +9,7 @@ import {
   initCommand,
   prepareCommand,
   publishCommand,
+  refreshCommand,
   reopenCommand,
   validateCommand,
 } from '../../src/cli/commands'
@@ -226,5 +227,37 @@ describe('kaohe commands on .xlsx files (SPEC §12)', () => {
     const book = new XlsxWorkbook(await loadWorkbookFile(file))
     expect(book.read(['人员']).get('人员')?.length).toBe(4)
     expect(book.read([monthSheetName(MONTH)]).get(monthSheetName(MONTH))?.[1]?.[3]).toBe(1501)
+  })
+
+  it('SPEC §13 kaohe refresh recomputes 补休 状态 from 已休天数 and today; 已休天数 typed in the file is kept', async () => {
+    const { ctx } = testContext()
+    await initCommand(file, ctx)
+    await fillScenario(file, GOOD)
+    expect(await closeCommand(file, MONTH, ctx)).toBe(EXIT.ok)
+    // The supervisor types 已休天数 = 1 for GZ01's May star in Excel.
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    const ws = wb.getWorksheet('补休')
+    const head = ws ? (ws.getRow(1).values as unknown[]).map(String) : []
+    const gz01 = ws
+      ?.getRows(2, ws.rowCount - 1)
+      ?.find((r) => r.getCell(head.indexOf('工号')).value === 'GZ01')
+    if (!gz01) throw new Error('GZ01 has no 补休 row')
+    gz01.getCell(head.indexOf('已休天数')).value = 1
+    await wb.xlsx.writeFile(file)
+
+    const late = testContext(new Date('2025-08-25T01:00:00Z'))
+    expect(await refreshCommand(file, late.ctx)).toBe(EXIT.ok)
+    const book = new XlsxWorkbook(await loadWorkbookFile(file))
+    const grid = book.read(['补休']).get('补休') ?? []
+    const h = grid[0] ?? []
+    const state = grid
+      .slice(1)
+      .map((r) => `${r[h.indexOf('工号')]} ${r[h.indexOf('已休天数')]} ${r[h.indexOf('状态')]}`)
+    expect(state).toEqual(['GZ01 1 已休完', 'GZ02  即将到期（6天）', 'GZ03  即将到期（6天）'])
+    // Nothing moved since: a second refresh the same day writes nothing (the file stays as it is).
+    const before = sha256(file)
+    expect(await refreshCommand(file, late.ctx)).toBe(EXIT.ok)
+    expect(sha256(file)).toBe(before)
   })
 })

@@ -89,5 +89,14 @@ describe('kaohe demo: a realistic, seeded year (npm start)', () => {
       expect(r[score]).toBe('')
       expect(String(r[note])).toMatch(/^不参与：已于2025-\d\d-\d\d离岗，不参与年度考核/)
     }
+    // 第八条、第十条: every month and the year published (生成公示) in the 日志; the year's 公示 sheet is there.
+    const log = book.read(['日志']).get('日志') ?? []
+    const published = log.filter((r) => r[2] === '生成公示').map((r) => String(r[3]))
+    expect(published).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+      '2025',
+    ])
+    const yp = book.read(['2025 年度公示']).get('2025 年度公示') ?? []
+    expect(yp.filter((r) => typeof r[4] === 'number').length).toBeGreaterThanOrEqual(16)
   })
 })

@@ -47,7 +47,8 @@ describe('xlsx Workbook adapter (SPEC §9, §12)', () => {
     const book = new XlsxWorkbook(newXlsxBook(), { clock, user: 'tester' })
     book.apply(rosterPlan)
     const log = (await roundTrip(book)).read([LOG_LAYOUT.name]).get(LOG_LAYOUT.name)
-    expect(log?.[1]).toEqual(['2025-06-05 09:02:03', 'tester', '初始化', '', '成功', 'abc'])
+    // SPEC §16: the checksum sits in the narrow last column 校验码; 输入摘要 is for words (none given here).
+    expect(log?.[1]).toEqual(['2025-06-05 09:02:03', 'tester', '初始化', '', '成功', '', 'abc'])
   })
 
   it('layout: frozen header, dropdowns, notes, widths, Chinese font, protection on and off', async () => {

@@ -20,7 +20,7 @@ describe('§10 cell functions read the 规则 sheet', () => {
     const s = openSheets('Asia/Shanghai', new Date('2026-06-15T04:00:00Z'))
     menu(s, 'menuSetup')
     const rules = s.fake.sheet('规则')
-    const row = rules.column('参数').indexOf('workload.baseCalls') + 2
+    const row = rules.column('键').indexOf('workload.baseCalls') + 2
     rules.getRange(row, 2, 1, 2).setValues([[70, new Date('2026-04-30T16:00:00Z')]]) // 2026-05-01 in Shanghai
     s.fake.spreadsheet.insertSheet('2026-05 月度').activate()
     expect(workload(s)).toBe(40.1) // 35 + (75.05 − 70)

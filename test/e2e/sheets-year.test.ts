@@ -4,7 +4,7 @@
  * 预警 rows and colours, protections and 日志 rows against an independent model of the rules.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { HIGHLIGHT_COLORS } from '../../src/workbook/types'
+import { HEADER_FILL, HIGHLIGHT_COLORS, RESULT_FILL, RESULT_HEADER_FILL } from '../../src/workbook/types'
 import {
   ADMIN,
   bottom,
@@ -43,7 +43,7 @@ beforeAll(() => {
   sheetMenu()
   menu(s, 'menuSetup')
   const rules = s.fake.sheet('规则')
-  const keys = rules.column('参数')
+  const keys = rules.column('键')
   const adminRow = keys.indexOf('admin.editors') + 2
   rules.getRange(adminRow, 2).setValues([[ADMIN]])
   s.fake.sheet('人员').getRange(2, 1, 18, 7).setValues(rosterRows(18))
@@ -166,7 +166,8 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
       const i = Number(id)
       const level = eligibleIn(i, m) ? expectedLevel(i, m) : null
       const star = eligibleIn(i, m) && (rank.get(i) ?? 99) <= 3
-      const colour = level ? HIGHLIGHT_COLORS[level] : star ? HIGHLIGHT_COLORS.star : '#ffffff'
+      // SPEC §16: a result cell with no highlight keeps the light result fill (inputs stay white).
+      const colour = level ? HIGHLIGHT_COLORS[level] : star ? HIGHLIGHT_COLORS.star : RESULT_FILL
       expect(fills[k]?.[0], `${id} fill`).toBe(colour)
       const mine = alerts.filter((r) => r[0] === mk(m) && r[1] === id)
       if (level === null) expect(mine, `${id} alerts`).toEqual([])
@@ -237,6 +238,13 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
       })
       expect(sheet.column('服务之星')[ids.indexOf(idOf(LEADER_OP))]).toBe('是')
       expect(sheet.protections).toHaveLength(1)
+      // §11: the leader may still type 最终档次 and 备注 (unprotected ranges); nothing else.
+      const clerk = 'clerk@court.example'
+      const tierAt = headerCol(sheet.row(1), '最终档次')
+      sheet.type(`${tierAt}2`, '优秀', clerk)
+      sheet.type(`${headerCol(sheet.row(1), '备注')}3`, '经庭务会研究', clerk)
+      expect(() => sheet.type(`${headerCol(sheet.row(1), '季度得分')}2`, 99, clerk)).toThrow()
+      expect(sheet.column('最终档次')[0]).toBe('优秀')
     }
   })
 
@@ -267,10 +275,28 @@ describe('Google Sheets: a year through the menu (dist/Code.js in a bare vm)', (
     expect(sheet.column('建议档次').filter((t) => t === '优秀')).toHaveLength(3)
     expect(sheet.column('建议档次').filter((t) => t === '良好')).toHaveLength(5)
     expect(sheet.protections).toHaveLength(1)
+    // §11: 领导评价, 最终档次 and 备注 stay editable in the closed year sheet.
+    const clerk = 'clerk@court.example'
+    sheet.type(`${ratingCol}3`, '9', clerk)
+    sheet.type(`${headerCol(sheet.row(1), '最终档次')}3`, '优秀', clerk)
+    expect(() => sheet.type(`${headerCol(sheet.row(1), '年度得分')}3`, 99, clerk)).toThrow()
     // 第十三条第二款: the dispatched operator rated 优秀 gets a draft letter to the home court.
     const letters = s.fake.sheet('年度发函').values().slice(1)
     expect(letters.map((r) => r[1])).toEqual([idOf(DISPATCHED_OP)])
     expect(String(letters[0]?.[5])).toMatch(/越秀区人民法院/)
+  })
+
+  it('§16 month sheets: result headers in their own colour; explaining text wraps; header row and 工号/姓名 frozen', () => {
+    const sheet = s.fake.sheet(monthSheet(1))
+    const head = sheet.row(1).map(String)
+    const headerFills = sheet.getRange(1, 1, 1, head.length).getBackgrounds()[0] ?? []
+    expect(headerFills[head.indexOf('接听电话数')]).toBe(HEADER_FILL)
+    expect(headerFills[head.indexOf('月度总分')]).toBe(RESULT_HEADER_FILL)
+    expect(sheet.wrapped.has(head.indexOf('预警') + 1)).toBe(true)
+    const alerts = s.fake.sheet('预警')
+    expect(alerts.wrapped.has(alerts.row(1).map(String).indexOf('原因') + 1)).toBe(true)
+    expect(sheet.getFrozenRows()).toBe(1)
+    expect(sheet.getFrozenColumns()).toBe(2)
   })
 
   it('§9 a formula-like name stays the text it is in every sheet', () => {

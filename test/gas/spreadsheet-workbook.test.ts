@@ -304,10 +304,10 @@ describe('SpreadsheetWorkbook.apply', () => {
     expect(s.protections).toHaveLength(0)
 
     const log = fake.sheet('日志')
-    expect(log.row(1)).toEqual(['时间', '操作人', '操作', '期间', '结果', '输入摘要'])
+    expect(log.row(1)).toEqual(['时间', '操作人', '操作', '期间', '结果', '输入摘要', '校验码'])
     expect(log.getLastRow()).toBe(4)
     const entry = log.row(2)
-    expect(entry.slice(1)).toEqual(['leader@court.example', '月度结算', '2026-05', '成功', 'abc123'])
+    expect(entry.slice(1)).toEqual(['leader@court.example', '月度结算', '2026-05', '成功', '', 'abc123'])
     expect(String(entry[0])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
   })
 

@@ -46,7 +46,8 @@ function closedQuarter(): MemoryWorkbook {
 
 function setRule(book: MemoryWorkbook, key: string, value: number, from = ''): void {
   const rules = book.sheets.get(SHEET.rules) ?? []
-  const row = rules.find((r) => r[0] === key && String(r[2] ?? '') === from)
+  // 规则 rows name the rule in 参数 (Chinese) and 键 (last column); match the key in either.
+  const row = rules.find((r) => (r[5] === key || r[0] === key) && String(r[2] ?? '') === from)
   if (row) row[1] = value
   else rules.push([key, value, from, '', ''])
 }
@@ -136,7 +137,7 @@ describe('protection of closed sheets', () => {
     const fake = new FakeAppsScript({ user: 'leader@court.example' })
     typeTeam(() => sheetsBook(fake), typeInSheets(fake))
     const rules = fake.sheet(SHEET.rules)
-    const row = rules.column('参数').indexOf(ADMIN_EDITORS_KEY) + 2
+    const row = rules.column('键').indexOf(ADMIN_EDITORS_KEY) + 2
     rules.getRange(row, 2).setValues([[ADMIN]])
     const period = parsePeriod(MONTH)
     let book = sheetsBook(fake)

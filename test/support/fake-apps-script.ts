@@ -298,6 +298,15 @@ export class FakeProtection {
   isWarningOnly(): boolean {
     return this.warningOnly
   }
+  /** Ranges anyone may still edit inside the protected sheet. */
+  unprotected: FakeRange[] = []
+  setUnprotectedRanges(ranges: FakeRange[]): this {
+    this.unprotected = [...ranges]
+    return this
+  }
+  getUnprotectedRanges(): FakeRange[] {
+    return [...this.unprotected]
+  }
   setWarningOnly(w: boolean): this {
     this.warningOnly = w
     return this
@@ -507,6 +516,8 @@ export class FakeSheet {
   getTabColor(): string | null {
     return this.tabColor
   }
+  /** Columns set to wrap (Range.setWrap). */
+  readonly wrapped = new Set<number>()
   /** Returns the sheet's protection, creating it for the current user. */
   protect(): FakeProtection {
     const existing = this.protections[0]
@@ -581,8 +592,15 @@ export class FakeSheet {
   }
   /** A person typing into a cell in the Sheets UI (respects protections). */
   type(a1: string, value: string | number | boolean | Date, as = this.parent.services.user): void {
-    if (!this.editableBy(as)) throw new Error(`${as} 无权编辑 ${this.name}`)
-    this.rangeFromA1(a1).setValues([[value]])
+    const range = this.rangeFromA1(a1)
+    const inside = (u: FakeRange) =>
+      range.row >= u.row &&
+      range.row < u.row + u.numRows &&
+      range.column >= u.column &&
+      range.column < u.column + u.numColumns
+    const open = (this.protections[0]?.unprotected ?? []).some(inside)
+    if (!open && !this.editableBy(as)) throw new Error(`${as} 无权编辑 ${this.name}`)
+    range.setValues([[value]])
   }
 }
 
@@ -787,6 +805,28 @@ export class FakeRange {
   }
   setBackground(color: string | null): this {
     return this.setBackgrounds(this.map(() => color))
+  }
+  getWraps(): boolean[][] {
+    return Array.from({ length: this.numRows }, () =>
+      Array.from({ length: this.numColumns }, (_, k) => this.sheet.wrapped.has(this.column + k)),
+    )
+  }
+  /** Per column, as setWrap: a column wraps when its first row says so. */
+  setWraps(wraps: boolean[][]): this {
+    const first = wraps[0] ?? []
+    first.forEach((w, k) => {
+      if (w) this.sheet.wrapped.add(this.column + k)
+      else this.sheet.wrapped.delete(this.column + k)
+    })
+    return this
+  }
+  /** Wrapping is kept per column (what the layout sets), not per cell. */
+  setWrap(wrap: boolean): this {
+    for (let c = this.column; c < this.column + this.numColumns; c++) {
+      if (wrap) this.sheet.wrapped.add(c)
+      else this.sheet.wrapped.delete(c)
+    }
+    return this
   }
   getNotes(): string[][] {
     return this.map((c) => c.note)

@@ -1,10 +1,18 @@
 /**
  * A tiny in-memory Workbook for workflow tests: sheets are grids in a Map; apply() follows the WritePlan
  * semantics of src/workbook/types.ts (header / replace / columns / append, highlights, protection) and
- * appends the log row the way hosts do (时间, 操作人, 操作, 期间, 结果, 输入摘要).
+ * appends the log row the way hosts do (时间, 操作人, 操作, 期间, 结果, 输入摘要, 校验码).
  */
 import { LOG_LAYOUT, SHEET } from '../../src/workbook/layouts'
-import type { Cell, Grid, Highlight, SheetLayout, Workbook, WritePlan } from '../../src/workbook/types'
+import {
+  type Cell,
+  type Grid,
+  type Highlight,
+  logRow,
+  type SheetLayout,
+  type Workbook,
+  type WritePlan,
+} from '../../src/workbook/types'
 
 export interface Protection {
   readonly description: string
@@ -72,7 +80,7 @@ export class MemoryWorkbook implements Workbook {
     }
     if (plan.log) {
       const log = this.ensure(SHEET.log, LOG_LAYOUT)
-      log.push([this.clock, this.who, plan.log.action, plan.log.period, plan.log.outcome, plan.log.digest])
+      log.push(logRow(plan.log, this.clock, this.who))
     }
   }
 

@@ -72,7 +72,9 @@ describe('月度结果汇总', () => {
     expect(read).not.toContain(monthSheetName('2026-04'))
     expect(read).not.toContain(monthSheetName('2026-05'))
     // 周婷 (A07) is in the bottom three in April, May and June: 第十六条（一）, from the recorded history.
-    expect(book.cell(monthSheetName('2026-06'), 'A07', '预警')).toMatch(/^第十六条（一）：连续3个月/)
+    expect(book.cell(monthSheetName('2026-06'), 'A07', '预警')).toMatch(
+      /^辞退或更换：第十六条（一）：连续3个月/,
+    )
   })
 
   it('第十五条、第十六条（一）、第九条 an older book (months closed before 月度结果汇总) gives the same results', () => {

@@ -52,8 +52,14 @@ describe('初始化考核表', () => {
     )
     const rules = book.records(SHEET.rules)
     expect(rules).toHaveLength(RULE_DEFS.length + 1)
-    expect(rules[0]).toMatchObject({ 参数: 'workload.baseCalls', 取值: 75, 条款: '第七条（一）' })
-    expect(rules.at(-1)?.参数).toBe('admin.editors')
+    expect(rules[0]).toMatchObject({
+      参数: '日均接听基准（通）',
+      取值: 75,
+      条款: '第七条（一）',
+      键: 'workload.baseCalls',
+    })
+    expect(rules.at(-1)?.键).toBe('admin.editors')
+    expect(rules.at(-1)?.参数).toBe('可编辑已结算表的管理员')
   })
 
   it('第二条 a second setup never overwrites data', () => {
@@ -244,10 +250,10 @@ describe('月度结算', () => {
   it('第十五条（一）、第十六条（一） bottom three two months running → 谈话提醒, three → 辞退或更换', () => {
     const book = closedQuarterBook()
     const may = monthSheetName('2026-05')
-    expect(book.cell(may, 'A07', '预警')).toMatch(/^第十五条（一）：连续2个月排名倒数前三/)
+    expect(book.cell(may, 'A07', '预警')).toMatch(/^谈话提醒：第十五条（一）：连续2个月排名倒数前三/)
     expect(book.highlights.get(may)?.[6]).toBe('reminder')
     const jun = monthSheetName('2026-06')
-    expect(book.cell(jun, 'A07', '预警')).toMatch(/^第十六条（一）：连续3个月/)
+    expect(book.cell(jun, 'A07', '预警')).toMatch(/^辞退或更换：第十六条（一）：连续3个月/)
     expect(book.highlights.get(jun)?.[6]).toBe('dismissal')
     const alerts = book.records(SHEET.alerts)
     expect(alerts.map((a) => a.月份)).toEqual([...alerts.map((a) => a.月份)].sort())
@@ -377,6 +383,18 @@ describe('年度结算', () => {
     expect(letters[0]).toMatchObject({ 年度: '2026', 工号: 'A02', 派驻单位: '番禺区人民法院' })
     expect(String(letters[0]?.函件草稿)).toContain('第十三条第二款')
     expect(book.protections.has(y)).toBe(true)
+    // SPEC §13: with 最终档次 blank the draft is 待定 and says 建议档次, never “经我院评定”.
+    expect(String(letters[0]?.函件草稿)).toMatch(/^【待定：“最终档次”尚未填写/)
+    expect(String(letters[0]?.函件草稿)).not.toContain('经我院评定')
+    // The leader decides 优秀: the draft is final. Decides 良好: no letter.
+    book.setCell(y, 'A02', '最终档次', '优秀')
+    apply(book, closePeriod(book, parsePeriod('2026')))
+    expect(String(book.records(SHEET.letters)[0]?.函件草稿)).toMatch(
+      /^番禺区人民法院：\n.*经我院评定为年度考核“优秀”/s,
+    )
+    book.setCell(y, 'A02', '最终档次', '良好')
+    apply(book, closePeriod(book, parsePeriod('2026')))
+    expect(book.records(SHEET.letters)).toHaveLength(0)
   })
 
   it('第十条 is refused while a month sheet of the year is open', () => {
@@ -453,5 +471,37 @@ describe('规则 in notes and statements (§9: the values in force, never the de
     const problems = validatePeriod(book, APR)
     expect(problems).toEqual([expect.objectContaining({ sheet: APR_SHEET })])
     expect(problems[0]?.message).toMatch(/领导评价应为0到9之间/)
+  })
+})
+
+describe('SPEC §9 规则: Chinese names in 参数, the code key in 键; either identifies the rule', () => {
+  it('reads a rule by its Chinese name, by 键, and by a code key in 参数 (older books)', () => {
+    for (const row of [
+      ['日均接听基准（通）', 70, '', '', '', ''],
+      ['', 70, '', '', '', 'workload.baseCalls'],
+      ['workload.baseCalls', 70, '', '', ''],
+    ]) {
+      const book = newBook()
+      const rules = book.sheets.get(SHEET.rules) ?? []
+      const at = rules.findIndex((r) => r[5] === 'workload.baseCalls')
+      rules.splice(at, 1)
+      rules.push(row)
+      fillMonth(book, '2026-04')
+      apply(book, closePeriod(book, APR))
+      // 第七条（一）: 1500 calls over 20 days = 75 a day; at a base of 70 that is 5 over, 35 + 5 = 40.
+      expect(book.cell(APR_SHEET, 'A04', '工作量得分'), JSON.stringify(row)).toBe(40)
+    }
+  })
+
+  it('an unknown name is a problem naming the cell; messages name rules in Chinese', () => {
+    const book = newBook()
+    fillMonth(book, '2026-04')
+    const rules = book.sheets.get(SHEET.rules) ?? []
+    rules.push(['日均接听基准', 70, '', '', '', ''])
+    const row = rules.find((r) => r[5] === 'workload.leaderFactor')
+    if (row) row[1] = '一点三'
+    const problems = validatePeriod(book, APR).map((p) => `${p.cell} ${p.message}`)
+    expect(problems).toContain(`A${rules.length} 未知参数：“日均接听基准”`)
+    expect(problems.join()).toContain('参数“带班班长工作量系数”的取值应为数值')
   })
 })

@@ -5,9 +5,11 @@
  * Laying out an existing sheet records the undo of every property it sets, so a rollback restores notes,
  * formats, validation, bold, freezes, widths and the tab colour as well as the values.
  */
+
 import type { ColumnSpec, SheetLayout } from '../../workbook/types'
 import type { BookContext } from './context'
 import { remember, type SheetState, snapshot } from './read-cache'
+import { styleLayout } from './style'
 import type { Transaction } from './transaction'
 import { FORMULA_LIKE } from './values'
 
@@ -223,6 +225,7 @@ export function writeLayout(
     start = end
   }
   if (layout.tabColor) sheet.setTabColor(layout.tabColor)
+  styleLayout(sheet, layout, maxRows, created ? null : tx)
 }
 
 /** Formats and validation for rows added to a sheet that already has its layout (the undo deletes the rows). */

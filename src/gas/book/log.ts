@@ -1,6 +1,8 @@
 /** The 日志 row of a plan (§9: 时间, 操作人, 操作, 期间, 结果, 输入摘要), written last. */
+
 import { LOG_LAYOUT } from '../../workbook/layouts'
 import type { LogEntry } from '../../workbook/types'
+import { logRow } from '../../workbook/types'
 import type { BookContext } from './context'
 import { rangeAt } from './layout'
 import type { Transaction } from './transaction'
@@ -15,7 +17,7 @@ export const LOG_SHEET = LOG_LAYOUT.name
  */
 export function appendLog(ctx: BookContext, entry: LogEntry, tx: Transaction): void {
   const width = LOG_LAYOUT.columns.length
-  const cells = [ctx.now(), ctx.user(), entry.action, entry.period, entry.outcome, entry.digest]
+  const cells = logRow(entry, ctx.now(), ctx.user())
   const values = cells.map((v, c) => ctx.cells.toSheet(v, LOG_LAYOUT.columns[c]))
   const existing = ctx.cache.handle(LOG_SHEET)
   if (existing) {

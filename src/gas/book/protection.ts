@@ -14,6 +14,8 @@ export interface ProtectStep {
   readonly state: SheetState
   readonly created: boolean
   readonly spec: SheetWrite['protect']
+  /** 1-based columns left as unprotected ranges (SPEC §11: the leaders' columns). */
+  readonly editable: readonly number[]
 }
 
 interface ProtectionState {
@@ -73,7 +75,10 @@ export function protect(ctx: BookContext, step: ProtectStep, tx: Transaction): v
     const editors = emails(found.getEditors())
     const extra = editors.filter((e) => e !== me && !wanted.includes(e))
     const missing = wanted.filter((e) => !editors.includes(e))
-    if (extra.length === 0 && missing.length === 0) return
+    if (extra.length === 0 && missing.length === 0) {
+      leaveEditable(found, step, true, tx)
+      return
+    }
     const before: ProtectionState = { description: found.getDescription(), editors }
     const domain = found.canDomainEdit()
     tx.push(() => {
@@ -83,6 +88,7 @@ export function protect(ctx: BookContext, step: ProtectStep, tx: Transaction): v
     if (extra.length > 0) found.removeEditors(extra)
     if (missing.length > 0) found.addEditors(missing)
     if (domain) found.setDomainEdit(false)
+    leaveEditable(found, step, true, tx)
     return
   }
   // A new protection mirrors the spreadsheet's editors until changed: keep only me and the admins. It
@@ -95,6 +101,23 @@ export function protect(ctx: BookContext, step: ProtectStep, tx: Transaction): v
   const missing = wanted.filter((e) => !current.includes(e))
   if (missing.length > 0) p.addEditors(missing)
   if (p.canDomainEdit()) p.setDomainEdit(false)
+  leaveEditable(p, step, false, tx)
+}
+
+/**
+ * SPEC §11: the leaders' columns (data rows to the sheet's last row) as unprotected ranges of the sheet's
+ * protection, so 最终档次 and 领导评价 can be typed after the close. A protection found already carrying
+ * them is left alone (one read); a new one is given them (one getRange per column, one set).
+ */
+function leaveEditable(p: Protection, step: ProtectStep, found: boolean, tx: Transaction): void {
+  if (step.editable.length === 0) return
+  if (found) {
+    const was = p.getUnprotectedRanges()
+    if (was.length >= step.editable.length) return
+    tx.push(() => p.setUnprotectedRanges(was))
+  }
+  const rows = Math.max(step.state.maxRows - 1, 1)
+  p.setUnprotectedRanges(step.editable.map((c) => step.state.sheet.getRange(2, c, rows, 1)))
 }
 
 function restoreProtection(p: Protection, s: ProtectionState): void {

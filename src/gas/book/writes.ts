@@ -4,12 +4,13 @@
  * every value is in place; the undo comes from the plan's previous highlights when it gives them, else one
  * `getBackgrounds`). Every block written is folded into the read cache for later steps of the transaction.
  */
-import type { Cell, Highlight, SheetWrite } from '../../workbook/types'
-import { HIGHLIGHT_COLORS } from '../../workbook/types'
+
+import type { Cell, SheetWrite } from '../../workbook/types'
 import type { BookContext } from './context'
 import { ensureSize, exactSize, headerMatches, rangeAt, sheetFor, writeLayout } from './layout'
 import type { ProtectStep } from './protection'
 import { remember, type SheetState, snapshot } from './read-cache'
+import { rowColors } from './style'
 import type { Transaction } from './transaction'
 import { padRow, runs } from './values'
 
@@ -96,12 +97,6 @@ export function applyWrite(
   // Fills cover the cells written ('columns': the columns the workflow owns, never the inputs).
   const highlights = w.highlights
   if (highlights && (w.mode === 'replace' || w.mode === 'columns') && dataRows > 0) {
-    const colorsOf = (list: readonly Highlight[], span: number) =>
-      Array.from({ length: dataRows }, (_, r) => {
-        const h: Highlight = list[r] ?? null
-        const color = h ? HIGHLIGHT_COLORS[h] : '#ffffff'
-        return Array.from({ length: span }, () => color)
-      })
     for (const b of blocks) {
       fills.push({
         state,
@@ -109,14 +104,17 @@ export function applyWrite(
         rows: dataRows,
         column: b.column,
         width: b.span,
-        colors: colorsOf(highlights, b.span),
-        before: w.previousHighlights ? colorsOf(w.previousHighlights, b.span) : null,
+        colors: rowColors(layout, highlights, dataRows, b.column, b.span),
+        before: w.previousHighlights
+          ? rowColors(layout, w.previousHighlights, dataRows, b.column, b.span)
+          : null,
         range: b.range,
       })
     }
   }
 
-  if (w.protect !== undefined) protections.push({ state, created, spec: w.protect })
+  if (w.protect !== undefined)
+    protections.push({ state, created, spec: w.protect, editable: editableColumnsOf(w) })
 }
 
 /**
@@ -171,4 +169,13 @@ export function fill(f: FillStep, tx: Transaction): void {
     tx.push(() => range.setBackgrounds(before))
   }
   range.setBackgrounds(f.colors)
+}
+
+/** The layout positions (1-based) of a protection's editable columns: this host writes layouts in order. */
+function editableColumnsOf(w: SheetWrite): number[] {
+  const headers = w.protect ? (w.protect.editableColumns ?? []) : []
+  return headers.flatMap((h) => {
+    const i = w.layout.columns.findIndex((c) => c.header === h)
+    return i < 0 ? [] : [i + 1]
+  })
 }
