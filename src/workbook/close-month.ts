@@ -304,7 +304,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
     const scores: Cell[] = b ? breakdownCells(b) : BREAKDOWN_HEADERS.map(() => '')
     const rank = results.ranks.get(r.id) ?? ''
     const bottom = results.bottom.has(r.id) ? MARK : ''
-    rows.push([...scores, rank, star ? MARK : '', bottom, warningText(r, triggers)])
+    rows.push([...scores, rank, star ? MARK : '', bottom, warningText(r, triggers), countsUsedText(r)])
     highlights.push(highlightOf(triggers, star))
     summaryRows.push([
       month,
@@ -531,4 +531,17 @@ function leaveRows(
     )
     return out
   })
+}
+
+/**
+ * §9: the counts this close took from the records for the row's blank count cells, as the month sheet shows
+ * them (`迟到早退次数 2（事件）；中午值班加分次数 1（值班）`). The cells stay blank — the close never writes an
+ * input, so a formula or a later correction in them is never overwritten — and a re-close after 重新开放
+ * counts again. Zeros are left out.
+ */
+export function countsUsedText(row: MonthRow): string {
+  return row.filled
+    .filter((f) => !f.value.equals(0))
+    .map((f) => `${f.header} ${f.value.toString()}（${f.sheet}）`)
+    .join('；')
 }

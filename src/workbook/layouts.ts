@@ -507,6 +507,9 @@ export function optionalMonthColumns(rules: Rules = defaultRules()): ColumnSpec[
   return OPTIONAL_FIELDS.map((f) => fieldColumn(f, rules))
 }
 
+/** The result column that shows the counts a close took from 事件 / 值班 for blank count cells (§9). */
+export const COUNTS_USED_HEADER = '按记录统计'
+
 /** The month result columns, their notes quoting the rules in force. */
 export function monthResultColumns(rules: Rules = defaultRules()): ColumnSpec[] {
   const r = ruleText
@@ -535,6 +538,12 @@ export function monthResultColumns(rules: Rules = defaultRules()): ColumnSpec[] 
       width: 50,
       result: true,
       note: '谈话提醒（第十五条）、辞退或更换（第十六条）的情形；“不参与：”表示当月不参与考核（第十四条、第十七条）',
+    }),
+    col(COUNTS_USED_HEADER, 'text', {
+      wrap: true,
+      width: 30,
+      result: true,
+      note: '结算时留空的计数列按“事件”“值班”表统计所用的数值（只列不为0的）；计数单元格本身保持留空，重新开放后再次结算时重新统计。手工填写的计数照填写计分',
     }),
   ]
 }

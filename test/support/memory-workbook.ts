@@ -102,7 +102,10 @@ export class MemoryWorkbook implements Workbook {
     } else {
       // As the hosts do: the layout's headers in its columns; headers beyond them (columns appended by an
       // import after the results) stay.
-      grid[0] = [...headers, ...(grid[0] ?? []).slice(headers.length)]
+      // A header row that already names every layout column keeps its order (the .xlsx host finds columns
+      // by name, so a column staff inserted stays where it is).
+      const current = grid[0] ?? []
+      if (!headers.every((h) => current.includes(h))) grid[0] = [...headers, ...current.slice(headers.length)]
     }
     return grid
   }

@@ -146,3 +146,14 @@ describe('§9 count cells kept by hand', () => {
     expect(book.sheets.has(SHEET.events)).toBe(true)
   })
 })
+
+describe('§9 the counts a close used are visible on the month sheet', () => {
+  it('第七条（二）（四） blank count cells filled from 值班 and 事件 are listed in 按记录统计; typed ones are not', () => {
+    const book = newBook()
+    fillMonth(book, '2026-04')
+    apply(book, closePeriod(book, APR))
+    expect(book.cell(APR_SHEET, 'A03', '按记录统计')).toBe('中午值班加分次数 1（值班）；表扬次数 1（事件）')
+    expect(book.cell(APR_SHEET, 'A03', '中午值班加分次数')).toBe('') // the input cell itself is never written
+    expect(book.cell(APR_SHEET, 'A02', '按记录统计')).toBe('')
+  })
+})
