@@ -3,6 +3,7 @@
  * 派驻缺位 (第三条), 补休 (第五条, 第十一条). Results are written in place as frozen values, the sheet is
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
+
 import { groupBy } from '../core/collections'
 import type { LocalDate } from '../core/dates'
 import { toCellNumber } from '../core/decimal'
@@ -26,6 +27,7 @@ import type { Problem } from '../core/problems'
 import { bottomGroup, monthStars, rankScores, type Scored } from '../core/ranking'
 import { evaluateSanctions, type MonthStanding, windowMonths } from '../core/sanctions'
 import { type Inputs, inputDigest, parseInputs, readBook, tableOf } from './context'
+import { frozenHighlight, highlightOf, sortTriggers, warningText } from './highlights'
 import {
   ALERTS_LAYOUT,
   BREAKDOWN_HEADERS,
@@ -41,7 +43,7 @@ import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
 import { type HostNaming, namingOf } from './naming'
 import { type MonthObjections, monthObjections, objectionSummary } from './objections'
 import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
+import { cellOf, idOf, periodText, type Table } from './read'
 import {
   CLOSE_ACTION,
   closedDigest,
@@ -52,7 +54,7 @@ import {
   periodState,
   preparedNotesDigest,
 } from './state'
-import { legacyMonths, NO, readSummary, standings, summaryFromMonthSheet, summaryWrite } from './summary'
+import { closedMonthResults, NO, standings, summaryWrite } from './summary'
 import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
 import { watchWrite } from './watch-list'
 
@@ -190,13 +192,7 @@ function readHistory(
   inputs: Inputs,
   months: readonly MonthKey[],
 ): Map<string, MonthStanding[]> {
-  const summary = readSummary(tableOf(inputs.grids, SHEET.summary), months)
-  const legacy = legacyMonths(inputs.log, months, summary)
-  if (legacy.length > 0) {
-    const grids = book.read(legacy.map(monthSheetName))
-    for (const m of legacy) summary.set(m, summaryFromMonthSheet(tableOf(grids, monthSheetName(m)), m))
-  }
-  return standings(summary, months)
+  return standings(closedMonthResults(book, inputs.grids, inputs.log, months), months)
 }
 
 export interface MonthResults {
@@ -235,37 +231,6 @@ export function monthResults(
     )
   }
   return { ranks, stars, bottom, triggers }
-}
-
-/** 预警 column text: most severe first, `第十六条（一）：…`; ineligible rows start with `不参与：…`. */
-/** SPEC §16: each trigger names its level first (`辞退或更换：第十六条（一）…`), so a black-and-white print keeps it. */
-export function warningText(row: MonthRow, triggers: readonly Trigger[]): string {
-  const parts = sortTriggers(triggers).map((t) => `${t.level}：${t.clause}：${t.reason}`)
-  if (!row.eligible) parts.unshift(`不参与：${row.reason}`)
-  return parts.join('；')
-}
-
-function sortTriggers(triggers: readonly Trigger[]): Trigger[] {
-  const severity = (t: Trigger) => (t.level === '辞退或更换' ? 0 : 1)
-  return [...triggers].sort((a, b) => severity(a) - severity(b))
-}
-
-function highlightOf(triggers: readonly Trigger[], star: boolean): Highlight {
-  if (triggers.some((t) => t.level === '辞退或更换')) return 'dismissal'
-  if (triggers.length > 0) return 'reminder'
-  return star ? 'star' : null
-}
-
-/**
- * The highlight a month row carries from its frozen results (as the last close wrote it): the 预警 text
- * names 辞退或更换 (第十六条) or 谈话提醒 (第十五条) (see warningText), else 每月之星.
- */
-export function frozenHighlight(warning: Cell, star: Cell): Highlight {
-  // Books closed before the level led the text start with the clause.
-  const parts = parseText(warning).split('；')
-  if (parts.some((p) => p.startsWith('辞退或更换：') || p.startsWith('第十六条'))) return 'dismissal'
-  if (parts.some((p) => p.startsWith('谈话提醒：') || p.startsWith('第十五条'))) return 'reminder'
-  return isBlankCell(star) ? null : 'star'
 }
 
 /** 预警 row fill by 级别. */

@@ -16,20 +16,14 @@ import type { Problem } from '../core/problems'
 import { rankScores, type Scored, serviceStars } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
+import { noteHighlight, sanctionNote } from './highlights'
 import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from './layouts'
 import { leaveStatusWrite } from './leave-ledger'
 import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
 import { CLOSE_ACTION, closedDigest, isClosed, notesDiffer, periodNotEnded, periodState } from './state'
-import {
-  legacyMonths,
-  readSummary,
-  type SummaryRow,
-  summaryFromMonthSheet,
-  summaryGrid,
-  totalsOf,
-} from './summary'
+import { closedMonthResults, type SummaryRow, summaryGrid, totalsOf } from './summary'
 import type { Cell, Grid, Highlight, Workbook } from './types'
 
 /**
@@ -60,27 +54,6 @@ export function unclosedMonths(book: Workbook, log: Table, months: readonly Mont
 }
 
 /**
- * The frozen results of closed months: from 月度结果汇总, and for months closed before it existed (an older
- * book) from their month sheets.
- */
-export function closedMonthResults(
-  book: Workbook,
-  grids: ReadonlyMap<string, Grid>,
-  log: Table,
-  months: readonly MonthKey[],
-): Map<MonthKey, SummaryRow[]> {
-  const summary = readSummary(tableOf(grids, SHEET.summary), months)
-  const legacy = legacyMonths(log, months, summary)
-  if (legacy.length > 0) {
-    const sheets = book.read(legacy.map(monthSheetName))
-    for (const m of legacy) summary.set(m, summaryFromMonthSheet(tableOf(sheets, monthSheetName(m)), m))
-  }
-  const out = new Map<MonthKey, SummaryRow[]>()
-  for (const m of months) out.set(m, summary.get(m) ?? [])
-  return out
-}
-
-/**
  * The fills a quarter or year sheet carries from its last close, read back from its cells (备注 names the
  * sanctions, 建议档次 a tie, then the star): the undo of a re-close needs no getBackgrounds.
  */
@@ -92,10 +65,8 @@ export function previousResultHighlights(
   const t = tableOf(grids, name)
   return (grids.get(name) ?? []).slice(1).map((cells, i) => {
     const row = { row: i + 2, cells }
-    const notes = parseText(cellOf(t, row, '备注'))
-    if (/本(季|年)度有预警/.test(notes)) return notes.includes('辞退或更换') ? 'dismissal' : 'reminder'
-    if (parseText(cellOf(t, row, '建议档次')).includes('并列待定')) return 'pending'
-    return star(t, row) ? 'star' : null
+    const noted = noteHighlight(parseText(cellOf(t, row, '备注')), parseText(cellOf(t, row, '建议档次')))
+    return noted ?? (star(t, row) ? 'star' : null)
   })
 }
 
@@ -216,12 +187,7 @@ export function analyseQuarter(
       if (tier?.pending) notes.push(`并列待定：${tier.reason}`)
       const sanctions = hints.get(op.id) ?? []
       // The 第十三条 hint is for those who get a tier; a non-participant's alerts are listed plainly.
-      if (sanctions.length > 0)
-        notes.push(
-          excluded
-            ? `本季度有预警：${sanctions.join('、')}`
-            : `本季度有预警：${sanctions.join('、')}，请领导考虑是否评定基本称职或不称职`,
-        )
+      if (sanctions.length > 0) notes.push(sanctionNote('quarter', sanctions, !excluded))
       rows.push([
         op.id,
         op.name,

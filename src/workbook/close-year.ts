@@ -9,6 +9,7 @@
  * The months of the year are those 日志 names (prepared with 新建月度录入表, closed or reopened): each must
  * be closed. Their totals come from 月度结果汇总 (one read, not twelve month sheets).
  */
+
 import { leaderBand, yearScore } from '../core/aggregate'
 import { type Exact, toFixed, ZERO } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
@@ -18,7 +19,6 @@ import type { Problem } from '../core/problems'
 import { rankScores, type Scored } from '../core/ranking'
 import { proposeTiers } from '../core/tiers'
 import {
-  closedMonthResults,
   idsIn,
   keptColumn,
   knownProtection,
@@ -28,6 +28,7 @@ import {
   sanctionHints,
 } from './close-quarter'
 import { inputDigest, parseInputs, readBook, tableOf } from './context'
+import { sanctionNote } from './highlights'
 import {
   LETTERS_LAYOUT,
   monthSheetName,
@@ -41,7 +42,7 @@ import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
 import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from './state'
-import { summaryGrid, totalsOf } from './summary'
+import { closedMonthResults, summaryGrid, totalsOf } from './summary'
 import type { Cell, Highlight, SheetWrite, Workbook } from './types'
 
 export function analyseYear(
@@ -143,7 +144,7 @@ export function analyseYear(
       if (s && rating === undefined) notes.push('待分管庭领导录入领导评价后再次年度结算')
       if (tier?.pending) notes.push(`并列待定：${tier.reason}`)
       const sanctions = hints.get(op.id) ?? []
-      if (sanctions.length > 0) notes.push(`本年度有预警：${sanctions.join('、')}`)
+      if (sanctions.length > 0) notes.push(sanctionNote('year', sanctions, false))
       const byMonth = new Map(totals.map((t) => [t.month, t.totals.get(op.id)]))
       const rated = s !== null && rating !== undefined
       rows.push([

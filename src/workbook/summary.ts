@@ -11,10 +11,10 @@ import { type Exact, exact } from '../core/decimal'
 import { parseText } from '../core/parse'
 import type { MonthKey } from '../core/period'
 import type { MonthStanding } from '../core/sanctions'
-import { SHEET, SUMMARY_LAYOUT } from './layouts'
-import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table } from './read'
+import { monthSheetName, SHEET, SUMMARY_LAYOUT } from './layouts'
+import { cellOf, idOf, isBlankCell, numberOf, periodText, type Table, table } from './read'
 import { CLOSE_ACTION, REOPEN_ACTION } from './state'
-import type { Cell, Grid, ProtectSpec, SheetWrite } from './types'
+import type { Cell, Grid, ProtectSpec, SheetWrite, Workbook } from './types'
 
 export const YES = '是'
 export const NO = '否'
@@ -196,4 +196,27 @@ export const SUMMARY_PROTECT: ProtectSpec = {
   editors: [],
   known: 'none',
   warningOnly: true,
+}
+
+/**
+ * The frozen results of closed months — the one reader of them, for the month close's history (第十五条、
+ * 第十六条（一）), the quarter and year closes: from 月度结果汇总, and for months closed before it existed (an
+ * older book) from their month sheets (read then, in one batch).
+ */
+export function closedMonthResults(
+  book: Workbook,
+  grids: ReadonlyMap<string, Grid>,
+  log: Table,
+  months: readonly MonthKey[],
+): Map<MonthKey, SummaryRow[]> {
+  const summary = readSummary(table(SHEET.summary, grids.get(SHEET.summary)), months)
+  const legacy = legacyMonths(log, months, summary)
+  if (legacy.length > 0) {
+    const sheets = book.read(legacy.map(monthSheetName))
+    for (const m of legacy)
+      summary.set(m, summaryFromMonthSheet(table(monthSheetName(m), sheets.get(monthSheetName(m))), m))
+  }
+  const out = new Map<MonthKey, SummaryRow[]>()
+  for (const m of months) out.set(m, summary.get(m) ?? [])
+  return out
 }
