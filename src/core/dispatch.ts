@@ -11,6 +11,7 @@
  */
 import { addDays, addMonths, type LocalDate } from './dates'
 import type { Operator } from './model'
+import { firstDay, lastDay, type MonthKey, monthOfDate, monthPeriod } from './period'
 import type { Rules } from './rules'
 
 export interface Vacancy {
@@ -164,4 +165,32 @@ function later(a: LocalDate, b: LocalDate): LocalDate {
 
 function person(o: Operator): string {
   return `${o.name}（${o.id}）`
+}
+
+/**
+ * 第三条（各基层法院派驻市中院话务员出现缺位时，应于2周内重新派驻）: the vacancies the close of month M lists —
+ * those whose leave or due date falls in M, and those still unfilled at M's end (no newcomer from the court
+ * since the leave), so an open vacancy is repeated each month.
+ */
+export function vacanciesListedIn(operators: readonly Operator[], month: MonthKey, rules: Rules) {
+  const p = monthPeriod(month)
+  const start = firstDay(p)
+  const end = lastDay(p)
+  return dispatchVacancies(operators, end, rules).filter((v) => {
+    if ((v.leaveDate >= start && v.leaveDate <= end) || (v.due >= start && v.due <= end)) return true
+    return !operators.some(
+      (o) => o.id !== v.id && (o.homeCourt ?? '').trim() === v.court && o.startDate > v.leaveDate,
+    )
+  })
+}
+
+/**
+ * 第三条（原则上一年内不得更换）: the replacements within the minimum term the close of month M lists — those
+ * complete in M, the month of the later of the leave and the successor's start, so the close that first can
+ * see both lists it, once. Read from 人员 alone, so a repeated close of M lists the same rows and no other
+ * month repeats them.
+ */
+export function replacementsListedIn(operators: readonly Operator[], month: MonthKey, rules: Rules) {
+  const end = lastDay(monthPeriod(month))
+  return earlyReplacements(operators, end, rules).filter((r) => monthOfDate(r.replacedOn) === month)
 }

@@ -7,15 +7,13 @@
 import { groupBy } from '../core/collections'
 import type { LocalDate } from '../core/dates'
 import { toCellNumber } from '../core/decimal'
-import { dispatchVacancies, earlyReplacements } from '../core/dispatch'
+import { replacementsListedIn, vacanciesListedIn } from '../core/dispatch'
 import { MONTH_INPUT_HEADERS } from '../core/fields'
 import { type LeaveEntry, noonLeave, starLeave } from '../core/leave'
-import type { Operator, Trigger } from '../core/model'
+import type { Trigger } from '../core/model'
 import { parseText } from '../core/parse'
 import {
-  firstDay,
   formatPeriod,
-  lastDay,
   type MonthKey,
   monthOfDate,
   monthPeriod,
@@ -25,7 +23,7 @@ import {
 } from '../core/period'
 import type { Problem } from '../core/problems'
 import { bottomGroup, monthStars, rankScores, type Scored } from '../core/ranking'
-import { evaluateSanctions, type MonthStanding, windowMonths } from '../core/sanctions'
+import { evaluateSanctions, type MonthStanding, sanctionHistoryMonths } from '../core/sanctions'
 import { type Inputs, inputDigest, parseInputs, readBook, tableOf } from './context'
 import { frozenHighlight, highlightOf, sortTriggers, warningText } from './highlights'
 import {
@@ -169,20 +167,6 @@ export function validateMonth(book: Workbook, month: MonthKey): readonly Problem
   return monthContext(book, month, []).problems
 }
 
-/** Months of history kept for 第十五条/第十六条（一）: the year before M (chains and 近6个月 both fit). */
-export const HISTORY_MONTHS = 12
-
-/** The earlier months whose standings the close of `month` uses (第十五条, 第十六条（一）). */
-export function historyMonths(month: MonthKey, rules: Inputs['rules']): MonthKey[] {
-  const n = Math.max(
-    HISTORY_MONTHS,
-    ...(['sanction.windowMonths', 'reminder.rankConsecutive', 'dismissal.rankConsecutive'] as const).map(
-      (k) => Number(rules[k].valueOf()),
-    ),
-  )
-  return windowMonths(month, n).filter((m) => m !== month)
-}
-
 /**
  * The earlier months' standings: from 月度结果汇总 (one sheet already read), and for months closed before
  * that sheet existed, from their month sheets (read now; an older book only).
@@ -244,7 +228,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
   const ctx = monthContext(book, month, [SHEET.alerts, SHEET.watch, SHEET.leave, SHEET.summary])
   if (ctx.problems.length > 0) return refuse(ctx.problems)
   const { inputs, evaluation, sheet } = ctx
-  const history = readHistory(book, inputs, historyMonths(month, inputs.rules))
+  const history = readHistory(book, inputs, sanctionHistoryMonths(month, inputs.rules))
   const results = monthResults(ctx, history)
   const byRow = new Map(evaluation.rows.map((r) => [r.row, r]))
   const grid = inputs.grids.get(sheet.sheet) ?? []
@@ -395,11 +379,11 @@ function alertRows(
       fresh.push({ month, cells: [month, r.id, r.operator.name, trig.level, trig.clause, trig.reason] })
     }
   }
-  for (const v of monthVacancies(inputs.operators, month, inputs)) {
+  for (const v of vacanciesListedIn(inputs.operators, month, inputs.rules)) {
     const name = inputs.byId.get(v.id)?.name ?? ''
     fresh.push({ month, cells: [month, v.id, name, '派驻缺位', '第三条', v.reason] })
   }
-  for (const r of monthReplacements(inputs.operators, month, inputs)) {
+  for (const r of replacementsListedIn(inputs.operators, month, inputs.rules)) {
     const name = inputs.byId.get(r.id)?.name ?? ''
     fresh.push({ month, cells: [month, r.id, name, '派驻更换', '第三条', r.reason] })
   }
@@ -410,32 +394,6 @@ function alertRows(
     previous,
     current: fresh.length,
   }
-}
-
-/**
- * 第三条 vacancies listed under month M: those whose leave or due date falls in M, and those still unfilled
- * at M's end (no newcomer from the court since the leave), so an open vacancy is repeated each month.
- */
-function monthVacancies(operators: readonly Operator[], month: MonthKey, inputs: Inputs) {
-  const p = monthPeriod(month)
-  const start = firstDay(p)
-  const end = lastDay(p)
-  return dispatchVacancies(operators, end, inputs.rules).filter((v) => {
-    if ((v.leaveDate >= start && v.leaveDate <= end) || (v.due >= start && v.due <= end)) return true
-    return !operators.some(
-      (o) => o.id !== v.id && (o.homeCourt ?? '').trim() === v.court && o.startDate > v.leaveDate,
-    )
-  })
-}
-
-/**
- * 第三条 replacements within the minimum term listed under month M: those complete in M — the month of the
- * later of the leave and the successor's start, so the close that first can see both lists it, once. Read
- * from 人员 alone, so a repeated close of M lists the same rows and no other month repeats them.
- */
-function monthReplacements(operators: readonly Operator[], month: MonthKey, inputs: Inputs) {
-  const end = lastDay(monthPeriod(month))
-  return earlyReplacements(operators, end, inputs.rules).filter((r) => monthOfDate(r.replacedOn) === month)
 }
 
 /**

@@ -11,8 +11,9 @@
  */
 
 import { leaderBand, yearScore } from '../core/aggregate'
-import { type Exact, toFixed, ZERO } from '../core/decimal'
+import { type Exact, ZERO } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
+import { letterText } from '../core/letters'
 import { isBlank, parseRating, parseText } from '../core/parse'
 import { type MonthKey, monthsOf, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
@@ -274,29 +275,4 @@ function yearProtection(
 
 export function closeYear(book: Workbook, period: Period): Outcome {
   return analyseYear(book, period).run()
-}
-
-/** 第十三条第二款: the draft letter to the home court of a dispatched operator rated 优秀. */
-export function letterText(
-  year: number,
-  court: string,
-  name: string,
-  id: string,
-  score: Exact,
-  rank: number,
-  pending = false,
-): string {
-  // Until the leader fills 最终档次 the draft says what is proposed, never that it was decided.
-  const rated = pending
-    ? `排名第${rank}名，建议档次为年度考核“优秀”。`
-    : `排名第${rank}名，经我院评定为年度考核“优秀”。`
-  return (
-    (pending ? '【待定：“最终档次”尚未填写，分管庭领导评定为优秀后再发函】\n' : '') +
-    `${court}：\n` +
-    `    你院派驻广州市中级人民法院12368诉讼信息服务中心的话务员${name}（工号${id}），${year}年度考核得分${toFixed(score, 2)}分，` +
-    `${rated}根据《广州市中级人民法院12368热线话务员考核管理办法（试行）》` +
-    `第十三条第二款，特函建议你院相应评定该同志${year}年度考核为优秀。\n` +
-    `    特此函告。\n` +
-    `广州市中级人民法院立案庭\n${year + 1}年  月  日`
-  )
 }
