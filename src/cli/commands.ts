@@ -11,8 +11,10 @@ import { formatPeriod, type Period, parsePeriod, periodLabel } from '../core/per
 import { InputError, type Problem } from '../core/problems'
 import { INPUT_SHEETS } from '../workbook/context'
 import { ROSTER_LAYOUT, SHEET } from '../workbook/layouts'
+import type { Outcome } from '../workbook/outcome'
 import { groupProblemsByPerson } from '../workbook/problem-groups'
-import type { Workbook, WritePlan } from '../workbook/types'
+import type { Workbook } from '../workbook/types'
+import type * as WorkflowModule from '../workbook/workflows'
 import {
   assertNotOpenElsewhere,
   assertWritable,
@@ -29,21 +31,20 @@ import { newXlsxBook, type XlsxOptions, XlsxWorkbook } from './xlsx-workbook'
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const
 
-/** The workflow results the hosts run (src/workbook/workflows.ts). */
-export type Outcome =
-  | { readonly ok: true; readonly plan: WritePlan }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly message: string }
+/** The workflows this host runs, as src/workbook/workflows.ts declares them (tests may pass others). */
+export type Workflows = Pick<
+  typeof WorkflowModule,
+  | 'setupWorkbook'
+  | 'prepareMonth'
+  | 'validatePeriod'
+  | 'closePeriod'
+  | 'reopenPeriod'
+  | 'publishMonth'
+  | 'publishPeriod'
+  | 'refreshLedger'
+>
 
-export interface Workflows {
-  setupWorkbook(book: Workbook): Outcome
-  prepareMonth(book: Workbook, month: string): Outcome
-  validatePeriod(book: Workbook, period: Period): readonly Problem[]
-  closePeriod(book: Workbook, period: Period): Outcome
-  reopenPeriod(book: Workbook, period: Period, options?: { readonly objectionRow?: number }): Outcome
-  publishMonth(book: Workbook, month: string): Outcome
-  publishPeriod(book: Workbook, period: Period): Outcome
-  refreshLedger(book: Workbook): Outcome
-}
+export type { Outcome }
 
 /** A usage mistake (exit 2), e.g. a period that is not a period. */
 export class UsageError extends Error {

@@ -7,7 +7,7 @@
 import type { LocalDate } from '../core/dates'
 import type { DeadlineKind } from '../core/deadlines'
 import { parseText } from '../core/parse'
-import { YEAR_AWAITING_RATINGS } from './close-year'
+import { YEAR_AWAITING_RATINGS } from './close/year-close'
 import { PUBLISH_ACTION } from './publish'
 import { cellOf, periodText, type Table } from './read'
 import { CLOSE_ACTION } from './state'

@@ -11,7 +11,7 @@ import { exact } from '../core/decimal'
 import { formatPeriod, type MonthKey, monthPeriod, type Period, periodLabel } from '../core/period'
 import { InputError } from '../core/problems'
 import { rankScores, type Scored } from '../core/ranking'
-import { analyseYear } from './close-year'
+import { analyseYear } from './close/year-close'
 import { parseInputs, readBook, tableOf } from './context'
 import {
   BREAKDOWN_HEADERS,

@@ -7,9 +7,9 @@
 import { formatPeriod, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
 import { RULE_DEFS } from '../core/rules'
-import { closeMonth, validateMonth } from './close-month'
-import { analyseQuarter } from './close-quarter'
-import { analyseYear } from './close-year'
+import { closeMonth, validateMonth } from './close/month-close'
+import { analyseQuarter } from './close/quarter-close'
+import { analyseYear } from './close/year-close'
 import { type SidebarInsights, sidebarInsights } from './insights'
 import {
   ADMIN_EDITORS_KEY,

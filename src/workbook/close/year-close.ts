@@ -10,15 +10,32 @@
  * be closed. Their totals come from 月度结果汇总 (one read, not twelve month sheets).
  */
 
-import { leaderBand, yearScore } from '../core/aggregate'
-import { type Exact, ZERO } from '../core/decimal'
-import { eligibility } from '../core/eligibility'
-import { letterText } from '../core/letters'
-import { isBlank, parseRating, parseText } from '../core/parse'
-import { type MonthKey, monthsOf, type Period, periodLabel } from '../core/period'
-import type { Problem } from '../core/problems'
-import { rankScores, type Scored } from '../core/ranking'
-import { proposeTiers } from '../core/tiers'
+import { leaderBand, yearScore } from '../../core/aggregate'
+import { type Exact, ZERO } from '../../core/decimal'
+import { eligibility } from '../../core/eligibility'
+import { letterText } from '../../core/letters'
+import { isBlank, parseRating, parseText } from '../../core/parse'
+import { type MonthKey, monthsOf, type Period, periodLabel } from '../../core/period'
+import type { Problem } from '../../core/problems'
+import { rankScores, type Scored } from '../../core/ranking'
+import { proposeTiers } from '../../core/tiers'
+import { inputDigest, parseInputs, readBook, tableOf } from '../context'
+import { sanctionNote } from '../highlights'
+import {
+  LETTERS_LAYOUT,
+  monthSheetName,
+  SHEET,
+  YEAR_LEADER_COLUMNS,
+  yearLayout,
+  yearSheetName,
+} from '../layouts'
+import { leaveStatusWrite } from '../leave-ledger'
+import { namingOf } from '../naming'
+import { done, type Outcome, refuse } from '../outcome'
+import { cellOf, idOf, numberOf, periodText, refOf, type Table } from '../read'
+import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from '../state'
+import { closedMonthResults, summaryGrid, totalsOf } from '../summary'
+import type { Cell, Highlight, SheetWrite, Workbook } from '../types'
 import {
   idsIn,
   keptColumn,
@@ -27,24 +44,7 @@ import {
   previousResultHighlights,
   rowHighlight,
   sanctionHints,
-} from './close-quarter'
-import { inputDigest, parseInputs, readBook, tableOf } from './context'
-import { sanctionNote } from './highlights'
-import {
-  LETTERS_LAYOUT,
-  monthSheetName,
-  SHEET,
-  YEAR_LEADER_COLUMNS,
-  yearLayout,
-  yearSheetName,
-} from './layouts'
-import { leaveStatusWrite } from './leave-ledger'
-import { namingOf } from './naming'
-import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, numberOf, periodText, refOf, type Table } from './read'
-import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from './state'
-import { closedMonthResults, summaryGrid, totalsOf } from './summary'
-import type { Cell, Highlight, SheetWrite, Workbook } from './types'
+} from './shared'
 
 export function analyseYear(
   book: Workbook,

@@ -4,14 +4,14 @@
  * protected, and the 预警 and 补休 sheets keep other months' rows. Closing twice gives identical sheets.
  */
 
-import { groupBy } from '../core/collections'
-import type { LocalDate } from '../core/dates'
-import { toCellNumber } from '../core/decimal'
-import { replacementsListedIn, vacanciesListedIn } from '../core/dispatch'
-import { MONTH_INPUT_HEADERS } from '../core/fields'
-import { type LeaveEntry, noonLeave, starLeave } from '../core/leave'
-import type { Trigger } from '../core/model'
-import { parseText } from '../core/parse'
+import { groupBy } from '../../core/collections'
+import type { LocalDate } from '../../core/dates'
+import { toCellNumber } from '../../core/decimal'
+import { replacementsListedIn, vacanciesListedIn } from '../../core/dispatch'
+import { MONTH_INPUT_HEADERS } from '../../core/fields'
+import { type LeaveEntry, noonLeave, starLeave } from '../../core/leave'
+import type { Trigger } from '../../core/model'
+import { parseText } from '../../core/parse'
 import {
   formatPeriod,
   type MonthKey,
@@ -20,12 +20,12 @@ import {
   type Period,
   periodLabel,
   shiftMonth,
-} from '../core/period'
-import type { Problem } from '../core/problems'
-import { bottomGroup, monthStars, rankScores, type Scored } from '../core/ranking'
-import { evaluateSanctions, type MonthStanding, sanctionHistoryMonths } from '../core/sanctions'
-import { type Inputs, inputDigest, parseInputs, readBook, tableOf } from './context'
-import { frozenHighlight, highlightOf, sortTriggers, warningText } from './highlights'
+} from '../../core/period'
+import type { Problem } from '../../core/problems'
+import { bottomGroup, monthStars, rankScores, type Scored } from '../../core/ranking'
+import { evaluateSanctions, type MonthStanding, sanctionHistoryMonths } from '../../core/sanctions'
+import { type Inputs, inputDigest, parseInputs, readBook, tableOf } from '../context'
+import { frozenHighlight, highlightOf, sortTriggers, warningText } from '../highlights'
 import {
   ALERTS_LAYOUT,
   BREAKDOWN_HEADERS,
@@ -35,13 +35,13 @@ import {
   monthLayout,
   monthSheetName,
   SHEET,
-} from './layouts'
-import { ledgerStatus } from './leave-ledger'
-import { evaluateMonth, type MonthEvaluation, type MonthRow } from './month'
-import { type HostNaming, namingOf } from './naming'
-import { type MonthObjections, monthObjections, objectionSummary } from './objections'
-import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, periodText, type Table } from './read'
+} from '../layouts'
+import { ledgerStatus } from '../leave-ledger'
+import { evaluateMonth, type MonthEvaluation, type MonthRow } from '../month'
+import { type HostNaming, namingOf } from '../naming'
+import { type MonthObjections, monthObjections, objectionSummary } from '../objections'
+import { done, type Outcome, refuse } from '../outcome'
+import { cellOf, idOf, periodText, type Table } from '../read'
 import {
   CLOSE_ACTION,
   closedDigest,
@@ -49,12 +49,12 @@ import {
   loggedBefore,
   notesDigest,
   periodNotEnded,
-  periodState,
   preparedNotesDigest,
-} from './state'
-import { closedMonthResults, NO, standings, summaryWrite } from './summary'
-import type { Cell, Grid, Highlight, SheetWrite, Workbook } from './types'
-import { watchWrite } from './watch-list'
+} from '../state'
+import { closedMonthResults, NO, standings, summaryWrite } from '../summary'
+import type { Cell, Grid, Highlight, SheetWrite, Workbook } from '../types'
+import { watchWrite } from '../watch-list'
+import { knownProtection } from './shared'
 
 export const MARK = '是'
 
@@ -297,7 +297,7 @@ export function closeMonth(book: Workbook, period: Period): Outcome {
       protect: {
         description: `${label}月度考核已结算`,
         editors: inputs.rulesSheet.editors,
-        ...knownProtection(inputs, period),
+        ...knownProtection(inputs.log, period, null),
       },
     },
     {
@@ -330,16 +330,6 @@ function monthInputSummary(inputs: Inputs, month: MonthKey, rows: number): strin
   const events = inputs.incidents.filter((e) => monthOfDate(e.date) === month).length
   const duties = inputs.duties.filter((d) => monthOfDate(d.date) === month).length
   return `${monthSheetName(month)}${rows}人；本月事件${events}条、值班${duties}条；人员${inputs.operators.length}人，借调${inputs.secondments.length}条，规则和节假日按结算时`
-}
-
-/**
- * What the month sheet's protection is known to be, from 日志: closed (on these very inputs, or the close
- * would have been refused) → already this protection; never closed or reopened since → none.
- */
-function knownProtection(inputs: Inputs, period: Period): { known?: 'none' | 'same' } {
-  const state = periodState(inputs.log, period)
-  if (state !== 'closed') return { known: 'none' }
-  return closedDigest(inputs.log, period) !== null ? { known: 'same' } : {}
 }
 
 /** The month sheet's input columns only: results change at each close and must not change the digest. */

@@ -6,25 +6,39 @@
  * 日志. What the close reads is a fixed set of sheets, whatever the book holds.
  */
 
-import { quarterScore } from '../core/aggregate'
-import { groupBy } from '../core/collections'
-import type { Exact } from '../core/decimal'
-import { eligibility } from '../core/eligibility'
-import { parseText } from '../core/parse'
-import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
-import type { Problem } from '../core/problems'
-import { rankScores, type Scored, serviceStars } from '../core/ranking'
-import { proposeTiers } from '../core/tiers'
-import { inputDigest, parseInputs, readBook, tableOf } from './context'
-import { noteHighlight, sanctionNote } from './highlights'
-import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from './layouts'
-import { leaveStatusWrite } from './leave-ledger'
-import { namingOf } from './naming'
-import { done, type Outcome, refuse } from './outcome'
-import { cellOf, idOf, isBlankCell, periodText, type Table } from './read'
-import { CLOSE_ACTION, closedDigest, isClosed, notesDiffer, periodNotEnded, periodState } from './state'
-import { closedMonthResults, type SummaryRow, summaryGrid, totalsOf } from './summary'
-import type { Cell, Grid, Highlight, Workbook } from './types'
+import { quarterScore } from '../../core/aggregate'
+import type { Exact } from '../../core/decimal'
+import { eligibility } from '../../core/eligibility'
+import {
+  formatPeriod,
+  type MonthKey,
+  monthPeriod,
+  monthsOf,
+  type Period,
+  periodLabel,
+} from '../../core/period'
+import type { Problem } from '../../core/problems'
+import { rankScores, type Scored, serviceStars } from '../../core/ranking'
+import { proposeTiers } from '../../core/tiers'
+import { inputDigest, parseInputs, readBook, tableOf } from '../context'
+import { sanctionNote } from '../highlights'
+import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from '../layouts'
+import { leaveStatusWrite } from '../leave-ledger'
+import { namingOf } from '../naming'
+import { done, type Outcome, refuse } from '../outcome'
+import { cellOf, isBlankCell, type Table } from '../read'
+import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from '../state'
+import { closedMonthResults, summaryGrid, totalsOf } from '../summary'
+import type { Cell, Highlight, Workbook } from '../types'
+import {
+  idsIn,
+  keptColumn,
+  knownProtection,
+  listedIds,
+  previousResultHighlights,
+  rowHighlight,
+  sanctionHints,
+} from './shared'
 
 /**
  * Months of the period not closed (日志), as problems naming them. Only when some are, their sheets are
@@ -51,81 +65,6 @@ export function unclosedMonths(book: Workbook, log: Table, months: readonly Mont
           message: `${m} 月度表不存在，须先建立并${naming.closeMonth(m)}`,
         }
   })
-}
-
-/**
- * The fills a quarter or year sheet carries from its last close, read back from its cells (备注 names the
- * sanctions, 建议档次 a tie, then the star): the undo of a re-close needs no getBackgrounds.
- */
-export function previousResultHighlights(
-  grids: ReadonlyMap<string, Grid>,
-  name: string,
-  star: (t: Table, row: { row: number; cells: readonly Cell[] }) => boolean,
-): Highlight[] {
-  const t = tableOf(grids, name)
-  return (grids.get(name) ?? []).slice(1).map((cells, i) => {
-    const row = { row: i + 2, cells }
-    const noted = noteHighlight(parseText(cellOf(t, row, '备注')), parseText(cellOf(t, row, '建议档次')))
-    return noted ?? (star(t, row) ? 'star' : null)
-  })
-}
-
-/** Every 工号 listed in the given months' results. */
-export function idsIn(results: ReadonlyMap<MonthKey, readonly SummaryRow[]>): Set<string> {
-  const out = new Set<string>()
-  for (const rows of results.values()) for (const r of rows) out.add(r.id)
-  return out
-}
-
-/**
- * What a result sheet's protection is known to be, from 日志: closed on the same digest → already this
- * protection ('same'); never closed or reopened → none; otherwise unknown (the host looks).
- */
-export function knownProtection(log: Table, period: Period, digest: string): { known?: 'none' | 'same' } {
-  if (periodState(log, period) !== 'closed') return { known: 'none' }
-  return closedDigest(log, period) === digest ? { known: 'same' } : {}
-}
-
-/** 预警 rows of the given months per 工号: `2026-05 谈话提醒（第十五条（一））`. */
-export function sanctionHints(
-  grids: ReadonlyMap<string, Grid>,
-  months: readonly string[],
-): Map<string, string[]> {
-  const t = tableOf(grids, SHEET.alerts)
-  const wanted = new Set(months)
-  const hints = t.rows.flatMap((row) => {
-    const month = periodText(cellOf(t, row, '月份'))
-    const level = parseText(cellOf(t, row, '级别'))
-    if (!wanted.has(month) || (level !== '谈话提醒' && level !== '辞退或更换')) return []
-    const text = `${month} ${level}（${parseText(cellOf(t, row, '条款'))}）`
-    return [{ id: idOf(cellOf(t, row, '工号')), text }]
-  })
-  return new Map([...groupBy(hints, (h) => h.id)].map(([id, list]) => [id, list.map((h) => h.text)]))
-}
-
-/** A quarter or year row's fill: a sanction in the period first, then 并列待定, then first place. */
-export function rowHighlight(sanctions: readonly string[], pending: boolean, first: boolean): Highlight {
-  if (sanctions.some((s) => s.includes('辞退或更换'))) return 'dismissal'
-  if (sanctions.length > 0) return 'reminder'
-  return pending ? 'pending' : first ? 'star' : null
-}
-
-/** Every 工号 on the given sheets (an operator listed on a month sheet is listed on its quarter and year). */
-export function listedIds(tables: readonly Table[]): Set<string> {
-  const out = new Set<string>()
-  for (const t of tables) for (const row of t.rows) out.add(idOf(cellOf(t, row, '工号')))
-  out.delete('')
-  return out
-}
-
-/** 最终档次 (or any staff column) kept from an existing result sheet, by 工号. */
-export function keptColumn(t: Table, header: string): Map<string, Cell> {
-  const out = new Map<string, Cell>()
-  for (const row of t.rows) {
-    const id = idOf(cellOf(t, row, '工号'))
-    if (id !== '') out.set(id, cellOf(t, row, header))
-  }
-  return out
 }
 
 export function analyseQuarter(
