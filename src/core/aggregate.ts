@@ -32,3 +32,16 @@ export function leaderBand(rating: Exact, rules: Rules): LeaderBand {
   if (rating.compare(rules['band.basic']) >= 0) return '基本称职'
   return '不称职'
 }
+
+/**
+ * 第十条：年度考核得分为月度考核平均分的90%，加上分管庭领导或其授权的协管领导的评分（10%）. A year score
+ * without the leader's rating is not a year score: the year is ranked, and tiers proposed (第十三条), only
+ * once every assessed operator has been rated; until then the ranking is empty. Our reading: ranking some
+ * while others wait would move everyone's rank at the next close.
+ */
+export function yearRanking<T extends { readonly id: string; readonly score: Exact }>(
+  scored: readonly T[],
+  unrated: number,
+): readonly T[] {
+  return unrated === 0 ? scored : []
+}

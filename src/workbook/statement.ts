@@ -9,12 +9,20 @@ import { isLocalDate, type LocalDate } from '../core/dates'
 import { exact, toFixed } from '../core/decimal'
 import { fieldOfHeader, fieldsOf, showInput } from '../core/fields'
 import { noonDutyEffect } from '../core/leave'
-import { type MonthBreakdown, type MonthInput, NOON_OUTCOMES } from '../core/model'
+import type { MonthBreakdown, MonthInput } from '../core/model'
 import { parseRate, parseText } from '../core/parse'
-import { formatPeriod, type MonthKey, monthPeriod, monthsOf, type Period, periodLabel } from '../core/period'
+import {
+  firstDay,
+  formatPeriod,
+  type MonthKey,
+  monthPeriod,
+  monthsOf,
+  type Period,
+  periodLabel,
+} from '../core/period'
 import { InputError } from '../core/problems'
 import { explainMonth } from '../core/score'
-import { INPUT_SHEETS, parseInputs, tableOf } from './context'
+import { INPUT_SHEETS, type Inputs, parseInputs, rulesAt, tableOf } from './context'
 import {
   type AlertRow,
   COMPONENTS,
@@ -181,7 +189,7 @@ function inMonth(date: string, month: MonthKey): boolean {
   return date.slice(0, 7) === month
 }
 
-function dateCell(cell: Cell): string {
+function _dateCell(cell: Cell): string {
   const t = parseText(cell).slice(0, 10)
   return isLocalDate(t) ? t : parseText(cell)
 }
@@ -197,36 +205,33 @@ function monthStatement(
   month: MonthKey,
   grids: ReadonlyMap<string, Grid>,
   naming: HostNaming,
+  parsed: Inputs,
 ): StatementMonth {
   const name = monthSheetName(month)
   const grid = grids.get(name)
   const t = table(name, grid)
   const row = t.rows.find((r) => idOf(cellOf(t, r, '工号')) === id)
-  const ev = table(SHEET.events, grids.get(SHEET.events))
-  const eventLines: EventLine[] = ev.rows
-    .filter((r) => idOf(cellOf(ev, r, '工号')) === id && inMonth(dateCell(cellOf(ev, r, '日期')), month))
-    .map((r) => ({
-      date: dateCell(cellOf(ev, r, '日期')),
-      type: parseText(cellOf(ev, r, '类型')),
-      points: parseText(cellOf(ev, r, '扣加分')),
-      callId: parseText(cellOf(ev, r, '通话编号')),
-      note: parseText(cellOf(ev, r, '说明')),
+  // The close's own reading of the inputs (事件 and 值班 through their one reader), with the month's rules.
+  const inputs: Inputs = { ...parsed, rules: rulesAt(parsed, firstDay(monthPeriod(month))) }
+  const eventLines: EventLine[] = inputs.incidents
+    .filter((i) => i.id === id && inMonth(i.date, month))
+    .map((i) => ({
+      date: i.date,
+      type: i.type,
+      points: i.points?.toString() ?? '',
+      callId: i.callId,
+      note: i.note,
     }))
     .sort((a, b) => a.date.localeCompare(b.date))
-  // The close's own reading of the inputs, with the rules in force for the month.
-  const inputs = parseInputs(grids, monthPeriod(month))
-  const nt = table(SHEET.noon, grids.get(SHEET.noon))
-  const duties = nt.rows
-    .filter((r) => idOf(cellOf(nt, r, '工号')) === id && inMonth(dateCell(cellOf(nt, r, '日期')), month))
-    .map((r): DutyLine => {
-      const outcome = parseText(cellOf(nt, r, '结果'))
-      const known = NOON_OUTCOMES.find((o) => o === outcome)
-      return {
-        date: dateCell(cellOf(nt, r, '日期')),
-        outcome,
-        effect: known ? noonDutyEffect(known, inputs.rules) : '',
-      }
-    })
+  const duties = inputs.duties
+    .filter((d) => d.id === id && inMonth(d.date, month))
+    .map(
+      (d): DutyLine => ({
+        date: d.date,
+        outcome: d.outcome,
+        effect: noonDutyEffect(d.outcome, inputs.rules),
+      }),
+    )
     .sort((a, b) => a.date.localeCompare(b.date))
   // 第五条 "一经发现存在消极怠工情形的，一律取消提前下班、补休资格": said beside the count it did not raise.
   const slack = duties.filter((d) => d.outcome === '消极怠工').length
@@ -390,7 +395,8 @@ export function statementFromGrids(
 ): Statement {
   const roster = table(SHEET.roster, grids.get(SHEET.roster))
   const person = roster.rows.find((r) => idOf(cellOf(roster, r, '工号')) === id)
-  const months = monthsOf(period).map((m) => monthStatement(id, m, grids, naming))
+  const parsed = parseInputs(grids, period)
+  const months = monthsOf(period).map((m) => monthStatement(id, m, grids, naming, parsed))
   const seenInMonth = months.some((m) => m.note !== '本月月度表中没有该工号' && m.note !== '本月尚无月度表')
   if (!person && !seenInMonth)
     throw new InputError(`工号“${id}”不在“人员”表中，也不在${periodLabel(period)}的月度表中`)

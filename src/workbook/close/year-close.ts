@@ -10,7 +10,7 @@
  * be closed. Their totals come from 月度结果汇总 (one read, not twelve month sheets).
  */
 
-import { leaderBand, yearScore } from '../../core/aggregate'
+import { leaderBand, yearRanking, yearScore } from '../../core/aggregate'
 import { type Exact, ZERO } from '../../core/decimal'
 import { eligibility } from '../../core/eligibility'
 import { letterText } from '../../core/letters'
@@ -126,9 +126,12 @@ export function analyseYear(
       }
     }
     const complete = unrated.length === 0
-    const entries: Scored[] = complete
-      ? [...scores].flatMap(([id, s]) => (s ? [{ id, score: s.total }] : []))
-      : []
+    const entries: Scored[] = [
+      ...yearRanking(
+        [...scores].flatMap(([id, s]) => (s ? [{ id, score: s.total }] : [])),
+        unrated.length,
+      ),
+    ]
     const ranks = rankScores(entries)
     const tiers = proposeTiers(entries, rules)
 
