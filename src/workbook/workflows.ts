@@ -7,7 +7,7 @@
 import { formatPeriod, type Period, periodLabel } from '../core/period'
 import type { Problem } from '../core/problems'
 import { RULE_DEFS } from '../core/rules'
-import { closeMonth, validateMonth } from './close/month-close'
+import { analyseMonth } from './close/month-close'
 import { analyseQuarter } from './close/quarter-close'
 import { analyseYear } from './close/year-close'
 import { type SidebarInsights, sidebarInsights } from './insights'
@@ -101,7 +101,7 @@ export function setupWorkbook(book: Workbook): Outcome {
 export function validatePeriod(book: Workbook, period: Period): readonly Problem[] {
   switch (period.kind) {
     case 'month':
-      return validateMonth(book, formatPeriod(period))
+      return analyseMonth(book, period).problems
     case 'quarter':
       return analyseQuarter(book, period).problems
     case 'year':
@@ -113,7 +113,7 @@ export function validatePeriod(book: Workbook, period: Period): readonly Problem
 export function closePeriod(book: Workbook, period: Period): Outcome {
   switch (period.kind) {
     case 'month':
-      return closeMonth(book, period)
+      return analyseMonth(book, period).run()
     case 'quarter':
       return analyseQuarter(book, period).run()
     case 'year':

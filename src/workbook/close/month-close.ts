@@ -162,11 +162,6 @@ function previousUnclosed(book: Workbook, inputs: Inputs, month: MonthKey): Prob
   }
 }
 
-/** Problems that would stop the month's close. */
-export function validateMonth(book: Workbook, month: MonthKey): readonly Problem[] {
-  return monthContext(book, month, []).problems
-}
-
 /**
  * The earlier months' standings: from 月度结果汇总 (one sheet already read), and for months closed before
  * that sheet existed, from their month sheets (read now; an older book only).
@@ -222,11 +217,29 @@ function alertHighlight(level: string): Highlight {
   return level === '辞退或更换' ? 'dismissal' : level === '谈话提醒' ? 'reminder' : null
 }
 
-export function closeMonth(book: Workbook, period: Period): Outcome {
+/**
+ * 月度结算 in the closes' one shape (as analyseQuarter and analyseYear): the book read and checked once →
+ * the problems that stop it, and a run that computes the plan.
+ */
+export function analyseMonth(
+  book: Workbook,
+  period: Period,
+): { problems: readonly Problem[]; run: () => Outcome } {
   const month = formatPeriod(period)
   // A fixed set of sheets whatever the book holds: the inputs, the month, 预警, 关注名单, 补休 and 月度结果汇总.
   const ctx = monthContext(book, month, [SHEET.alerts, SHEET.watch, SHEET.leave, SHEET.summary])
-  if (ctx.problems.length > 0) return refuse(ctx.problems)
+  return {
+    problems: ctx.problems,
+    run: () => (ctx.problems.length > 0 ? refuse(ctx.problems) : closeWith(book, period, ctx)),
+  }
+}
+
+export function closeMonth(book: Workbook, period: Period): Outcome {
+  return analyseMonth(book, period).run()
+}
+
+function closeWith(book: Workbook, period: Period, ctx: MonthContext): Outcome {
+  const month = formatPeriod(period)
   const { inputs, evaluation, sheet } = ctx
   const history = readHistory(book, inputs, sanctionHistoryMonths(month, inputs.rules))
   const results = monthResults(ctx, history)
