@@ -65,3 +65,24 @@ export function noteHighlight(notes: string, proposedTier: string): Highlight {
   if (proposedTier.includes('并列待定')) return 'pending'
   return null
 }
+
+/** The 备注 sentences a close writes (and rewrites at every close); anything else there was typed by a leader. */
+const CLOSE_NOTE_LEADS = [
+  '不参与：',
+  '并列待定：',
+  SANCTION_LEAD.quarter,
+  SANCTION_LEAD.year,
+  '待分管庭领导录入',
+]
+
+/**
+ * SPEC §11: 备注 is the leaders' column too. A re-close rewrites its own sentences and keeps, after them,
+ * what a leader typed there (the parts of the previous 备注 the close did not write).
+ */
+export function mergeNotes(closeNotes: readonly string[], previous: string): string {
+  const typed = previous
+    .split('；')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !CLOSE_NOTE_LEADS.some((lead) => p.startsWith(lead)))
+  return [...closeNotes, ...typed].join('；')
+}

@@ -8,6 +8,7 @@ import type { Trigger } from '../../src/core/model'
 import {
   frozenHighlight,
   highlightOf,
+  mergeNotes,
   noteHighlight,
   sanctionNote,
   warningText,
@@ -54,5 +55,13 @@ describe('highlights as data', () => {
   it('a tie is 并列待定; a 备注 that merely mentions 辞退或更换 elsewhere is not a sanction', () => {
     expect(noteHighlight('', '良好（并列待定）')).toBe('pending')
     expect(noteHighlight('领导备注：曾被要求辞退或更换', '优秀')).toBeNull()
+  })
+})
+
+describe('SPEC §11 备注 is the leaders’ column too', () => {
+  it('a re-close rewrites its own sentences and keeps what a leader typed', () => {
+    const previous = ['本季度有预警：2026-05 谈话提醒（第十五条（一））', '已谈话，见记录'].join('；')
+    expect(mergeNotes(['并列待定：与A03同分'], previous)).toBe('并列待定：与A03同分；已谈话，见记录')
+    expect(mergeNotes([], '待分管庭领导录入领导评价后再次年度结算')).toBe('')
   })
 })

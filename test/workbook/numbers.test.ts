@@ -157,3 +157,21 @@ describe('§9 the counts a close used are visible on the month sheet', () => {
     expect(book.cell(APR_SHEET, 'A02', '按记录统计')).toBe('')
   })
 })
+
+describe('§11 the leaders’ columns survive a re-close', () => {
+  it('第十三条 a 备注 typed on the quarter sheet is kept after the close’s own notes', () => {
+    const book = newBook()
+    for (const m of ['2026-04', '2026-05', '2026-06']) {
+      fillMonth(book, m)
+      apply(book, closePeriod(book, parsePeriod(m)))
+    }
+    const q2 = parsePeriod('2026-Q2')
+    apply(book, closePeriod(book, q2))
+    const before = String(book.cell('2026-Q2 季度', 'A07', '备注'))
+    book.setCell('2026-Q2 季度', 'A07', '备注', [before, '已于7月3日谈话'].filter(Boolean).join('；'))
+    apply(book, closePeriod(book, q2))
+    const after = String(book.cell('2026-Q2 季度', 'A07', '备注'))
+    expect(after.startsWith(before)).toBe(true)
+    expect(after.endsWith('已于7月3日谈话')).toBe(true)
+  })
+})

@@ -9,6 +9,7 @@
 import { quarterScore } from '../../core/aggregate'
 import type { Exact } from '../../core/decimal'
 import { eligibility } from '../../core/eligibility'
+import { parseText } from '../../core/parse'
 import {
   formatPeriod,
   type MonthKey,
@@ -21,7 +22,7 @@ import type { Problem } from '../../core/problems'
 import { rankScores, type Scored, serviceStars } from '../../core/ranking'
 import { proposeTiers } from '../../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from '../context'
-import { sanctionNote } from '../highlights'
+import { mergeNotes, sanctionNote } from '../highlights'
 import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from '../layouts'
 import { leaveStatusWrite } from '../leave-ledger'
 import { namingOf } from '../naming'
@@ -95,6 +96,7 @@ export function analyseQuarter(
     const totals = months.map((m) => totalsOf(results, m))
     const previous = tableOf(grids, name)
     const finalTier = keptColumn(previous, '最终档次')
+    const typedNotes = keptColumn(previous, '备注')
     const hints = sanctionHints(grids, months)
     const present = new Set([...idsIn(results), ...listedIds([previous])])
     const listed = inputs.operators.filter((op) => present.has(op.id))
@@ -139,7 +141,7 @@ export function analyseQuarter(
         stars.has(op.id) ? '是' : '',
         tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
         finalTier.get(op.id) ?? '',
-        notes.join('；'),
+        mergeNotes(notes, parseText(typedNotes.get(op.id) ?? '')),
       ])
       highlights.push(rowHighlight(sanctions, tier?.pending === true, stars.has(op.id)))
     }

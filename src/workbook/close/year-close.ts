@@ -20,7 +20,7 @@ import type { Problem } from '../../core/problems'
 import { rankScores, type Scored } from '../../core/ranking'
 import { proposeTiers } from '../../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from '../context'
-import { sanctionNote } from '../highlights'
+import { mergeNotes, sanctionNote } from '../highlights'
 import {
   LETTERS_LAYOUT,
   monthSheetName,
@@ -105,6 +105,7 @@ export function analyseYear(
     const present = new Set([...idsIn(results), ...listedIds([previous])])
     const listed = inputs.operators.filter((op) => present.has(op.id))
     const finalTier = keptColumn(previous, '最终档次')
+    const typedNotes = keptColumn(previous, '备注')
     const ratingCell = keptColumn(previous, '领导评价')
     const hints = sanctionHints(grids, allMonths)
 
@@ -167,7 +168,7 @@ export function analyseYear(
         tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
         rating !== undefined && s ? leaderBand(rating, rules) : '',
         finalTier.get(op.id) ?? '',
-        notes.join('；'),
+        mergeNotes(notes, parseText(typedNotes.get(op.id) ?? '')),
       ])
       highlights.push(rowHighlight(sanctions, tier?.pending === true, ranks.get(op.id) === 1))
       // SPEC §13 (第十三条第二款): a letter for 最终档次 优秀, or — while 最终档次 is blank — 建议档次 优秀, marked 待定.
