@@ -5,37 +5,15 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { MONTH_INPUT_HEADERS, RECORD_FIELDS } from '../../src/core/fields'
 import type { Stored } from '../support/fake-apps-script'
 import { sheetFunction } from '../support/load-bundle'
 import { headerIndex, menu, openSheets } from './sheets-scenario'
 
 const MONTH = '2026-05'
 const SHEET = `${MONTH} 月度`
-const INPUTS = [
-  '出勤天数',
-  '接听电话数',
-  '文字咨询条数',
-  '带班班长',
-  '迟到早退次数',
-  '旷工脱岗半天数',
-  '全勤',
-  '中午值班加分次数',
-  '其他加班加分',
-  '领导评价',
-  '满意率',
-  '有效投诉扣分',
-  '表扬次数',
-  '质检扣分',
-]
-const COUNTS = [
-  '迟到早退次数',
-  '旷工脱岗半天数',
-  '中午值班加分次数',
-  '其他加班加分',
-  '有效投诉扣分',
-  '表扬次数',
-  '质检扣分',
-]
+const INPUTS = MONTH_INPUT_HEADERS
+const COUNTS: readonly string[] = RECORD_FIELDS.map((f) => f.header)
 const N = 6
 const WORKING_DAYS = ['11', '12', '13', '14', '15', '18'] // Mondays to Fridays of May 2026
 const id = (i: number) => `P${i}`
@@ -46,7 +24,7 @@ const operator = fc.record({
   texts: fc.integer({ min: 0, max: 60 }),
   rating: fc.integer({ min: 60, max: 100 }).map((x) => x / 10),
   rate: fc.integer({ min: 850, max: 1000 }).map((x) => x / 1000),
-  blanks: fc.subarray(COUNTS),
+  blanks: fc.subarray([...COUNTS]),
   events: fc.array(
     fc.record({
       day: fc.integer({ min: 4, max: 29 }),
