@@ -443,9 +443,6 @@ function openObjections(
     .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.row - b.row)
 }
 
-/** The deadlines of a period itself (core/deadlines.ts deadlineKinds, 第八至十条). */
-export const periodDeadlineKinds = deadlineKinds
-
 /** The periods whose deadlines fall in the month of `asOf`: last month, the quarter / year it closed. */
 export function periodsDueIn(asOf: LocalDate): { period: Period; which: readonly DeadlineKind[] }[] {
   const prev = shiftMonth(asOf.slice(0, 7), -1)
@@ -672,7 +669,7 @@ export function insightsFromGrids(
     expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
     openObjections: openObjections(grids, asOf, holidays, rosterNames(grids.get(SHEET.roster), names)),
     deadlines: deadlineRows(
-      [{ period, which: periodDeadlineKinds(period) }],
+      [{ period, which: deadlineKinds(period) }],
       asOf,
       holidays,
       rulesGrid,

@@ -66,16 +66,18 @@ export function objectionSummary(rows: readonly Located<Objection>[]): string {
 }
 
 /**
- * Until when objections to a month's 公示 go to the 带班班长: its 终评 deadline (第八条, 节假日 included).
- * A year without holiday data gives the nominal date and the reason it could not be rolled.
+ * Until when objections to a 公示 go to the 带班班长: the period's 终评 deadline (第八条 for a month, 第十条
+ * for the year; 节假日 included), the month's by default. A year without holiday data gives the nominal
+ * date and the reason it could not be rolled.
  */
 export function objectionDeadline(
-  month: MonthKey,
+  period: MonthKey | Period,
   calendar: WorkCalendar,
   rules: Rules,
 ): { due: Deadline | null; warning: string | null } {
+  const p = typeof period === 'string' ? monthPeriod(period) : period
   try {
-    return { due: deadline(monthPeriod(month), '终评', calendar, rules), warning: null }
+    return { due: deadline(p, '终评', calendar, rules), warning: null }
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return { due: null, warning: error.message }

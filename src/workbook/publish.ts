@@ -103,7 +103,7 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
   const state = closed ? '（已结算）' : '（未结算，按当前数据计算）'
   // What the posted sheet says, in the words of 第八条: no internal state unless the figures may still move.
   const posted = closed ? '' : '（尚未结算，以评定结果为准）'
-  const footer = `${label}月度考核分数初步统计公示${posted}。${due.text}。${objectionLine(inputs, month)}`
+  const footer = `${label}月度考核分数初步统计公示${posted}。${due.text}。${objectionLine(inputs, monthPeriod(month))}`
   const width = PUBLISH_LAYOUT.columns.length
   const pad = (first: string): Cell[] => [first, ...Array.from({ length: width - 1 }, () => '')]
   return done({
@@ -122,15 +122,18 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
 }
 
 /**
- * Where and until when objections go (第八条: 公示 by the 5th, 评定 by the 10th): to the 带班班长, before the
- * month's 终评 deadline (节假日 included); a year without holiday data shows the nominal date to check.
+ * Where and until when objections go (第八条: 公示 by the 5th, 评定 by the 10th; 第十条 the same in January for
+ * the year): to the 带班班长, before the period's 终评 deadline (节假日 included); a year without holiday data
+ * shows the nominal date to check. A month's objections are recorded in 异议 (SPEC §15).
  */
-function objectionLine(inputs: ReturnType<typeof parseInputs>, month: MonthKey): string {
-  const { due } = objectionDeadline(month, inputs.calendar, inputs.rules)
+function objectionLine(inputs: ReturnType<typeof parseInputs>, period: Period): string {
+  const { due } = objectionDeadline(period, inputs.calendar, inputs.rules)
   const until = due
     ? `${due.due}（考核得分评定截止日）`
-    : `${nominalDeadline(monthPeriod(month), '终评', inputs.rules)}（名义评定截止日，遇节假日顺延，请人工核对）`
-  return `对公示分数有异议的，请于${until}前向带班班长提出；异议及处理结果（维持、更正或撤回）记入“${SHEET.objections}”表（第八条）。`
+    : `${nominalDeadline(period, '终评', inputs.rules)}（名义评定截止日，遇节假日顺延，请人工核对）`
+  const recorded =
+    period.kind === 'month' ? `；异议及处理结果（维持、更正或撤回）记入“${SHEET.objections}”表` : ''
+  return `对公示分数有异议的，请于${until}前向带班班长提出${recorded}（${period.kind === 'month' ? '第八条' : '第十条'}）。`
 }
 
 /**
@@ -185,7 +188,7 @@ export function publishYear(book: Workbook, year: number): Outcome {
   const share = inputs.rules['year.baseShare'].mul(100)
   const footer =
     `${label}考核分数初步统计公示：基础得分为本年度各月考核总分平均分的${share.toString()}%（第十条）；` +
-    `领导评价（${exact(100).sub(share).toString()}%）由分管庭领导评定后计入年度得分。${due.text}。${OBJECTIONS}`
+    `领导评价（${exact(100).sub(share).toString()}%）由分管庭领导评定后计入年度得分。${due.text}。${objectionLine(inputs, period)}`
   const width = layout.columns.length
   const pad = (first: string): Cell[] => [first, ...Array.from({ length: width - 1 }, () => '')]
   const scored = rows.filter((r) => r.base !== null).length
@@ -203,9 +206,6 @@ export function publishYear(book: Workbook, year: number): Outcome {
     message: `已生成${label}公示表“${layout.name}”（${scored}人）。${due.text}${due.warning ? `（${due.warning}）` : ''}`,
   })
 }
-
-/** Where objections go during 公示 (第八条: the 带班班长 publishes, then settles the scores). */
-const OBJECTIONS = '对公示分数有异议的，请在公示截止日前向带班班长提出'
 
 /** The 日志 action of 生成公示表: the 初评 (第八条、第十条) is done when the 日志 records it (state.ts). */
 export { PUBLISH_ACTION } from './state'

@@ -10,25 +10,17 @@ import { quarterScore } from '../../core/aggregate'
 import type { Exact } from '../../core/decimal'
 import { eligibility } from '../../core/eligibility'
 import { parseText } from '../../core/parse'
-import {
-  formatPeriod,
-  type MonthKey,
-  monthPeriod,
-  monthsOf,
-  type Period,
-  periodLabel,
-} from '../../core/period'
+import { formatPeriod, monthsOf, type Period, periodLabel } from '../../core/period'
 import type { Problem } from '../../core/problems'
 import { rankScores, type Scored, serviceStars } from '../../core/ranking'
 import { proposeTiers } from '../../core/tiers'
 import { inputDigest, parseInputs, readBook, tableOf } from '../context'
 import { mergeNotes, sanctionNote } from '../highlights'
-import { monthSheetName, QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from '../layouts'
+import { QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from '../layouts'
 import { leaveStatusWrite } from '../leave-ledger'
-import { namingOf } from '../naming'
 import { done, type Outcome, refuse } from '../outcome'
-import { cellOf, isBlankCell, type Table } from '../read'
-import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from '../state'
+import { cellOf, isBlankCell } from '../read'
+import { CLOSE_ACTION, notesDiffer, periodNotEnded } from '../state'
 import { closedMonthResults, summaryGrid, totalsOf } from '../summary'
 import type { Cell, Highlight, Workbook } from '../types'
 import {
@@ -39,34 +31,8 @@ import {
   previousResultHighlights,
   rowHighlight,
   sanctionHints,
+  unclosedMonths,
 } from './shared'
-
-/**
- * Months of the period not closed (日志), as problems naming them. Only when some are, their sheets are
- * looked up, to say which do not exist at all.
- */
-export function unclosedMonths(book: Workbook, log: Table, months: readonly MonthKey[]): Problem[] {
-  const open = months.filter((m) => !isClosed(log, monthPeriod(m)))
-  if (open.length === 0) return []
-  const present = book.read(open.map(monthSheetName))
-  const naming = namingOf(book)
-  return open.map((m) => {
-    const sheet = monthSheetName(m)
-    return present.has(sheet)
-      ? {
-          sheet,
-          cell: 'A1',
-          code: 'unclosed-month',
-          message: `${m} 月度尚未结算，须先${naming.closeMonth(m)}`,
-        }
-      : {
-          sheet,
-          cell: 'A1',
-          code: 'unclosed-month',
-          message: `${m} 月度表不存在，须先建立并${naming.closeMonth(m)}`,
-        }
-  })
-}
 
 export function analyseQuarter(
   book: Workbook,

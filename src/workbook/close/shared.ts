@@ -4,14 +4,16 @@
  */
 import { groupBy } from '../../core/collections'
 import { parseText } from '../../core/parse'
-import type { MonthKey, Period } from '../../core/period'
+import { type MonthKey, monthPeriod, type Period } from '../../core/period'
+import type { Problem } from '../../core/problems'
 import { tableOf } from '../context'
 import { noteHighlight } from '../highlights'
-import { SHEET } from '../layouts'
+import { monthSheetName, SHEET } from '../layouts'
+import { namingOf } from '../naming'
 import { cellOf, idOf, periodText, type Table } from '../read'
-import { closedDigest, periodState } from '../state'
+import { closedDigest, isClosed, periodState } from '../state'
 import type { SummaryRow } from '../summary'
-import type { Cell, Grid, Highlight } from '../types'
+import type { Cell, Grid, Highlight, Workbook } from '../types'
 
 /**
  * The fills a quarter or year sheet carries from its last close, read back from its cells (备注 names the
@@ -92,4 +94,31 @@ export function keptColumn(t: Table, header: string): Map<string, Cell> {
     if (id !== '') out.set(id, cellOf(t, row, header))
   }
   return out
+}
+
+/**
+ * Months of the period not closed (日志), as problems naming them. Only when some are, their sheets are
+ * looked up, to say which do not exist at all.
+ */
+export function unclosedMonths(book: Workbook, log: Table, months: readonly MonthKey[]): Problem[] {
+  const open = months.filter((m) => !isClosed(log, monthPeriod(m)))
+  if (open.length === 0) return []
+  const present = book.read(open.map(monthSheetName))
+  const naming = namingOf(book)
+  return open.map((m) => {
+    const sheet = monthSheetName(m)
+    return present.has(sheet)
+      ? {
+          sheet,
+          cell: 'A1',
+          code: 'unclosed-month',
+          message: `${m} 月度尚未结算，须先${naming.closeMonth(m)}`,
+        }
+      : {
+          sheet,
+          cell: 'A1',
+          code: 'unclosed-month',
+          message: `${m} 月度表不存在，须先建立并${naming.closeMonth(m)}`,
+        }
+  })
 }

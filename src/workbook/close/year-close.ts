@@ -30,10 +30,9 @@ import {
   yearSheetName,
 } from '../layouts'
 import { leaveStatusWrite } from '../leave-ledger'
-import { namingOf } from '../naming'
 import { done, type Outcome, refuse } from '../outcome'
 import { cellOf, idOf, numberOf, periodText, refOf, type Table } from '../read'
-import { CLOSE_ACTION, isClosed, notesDiffer, periodNotEnded } from '../state'
+import { CLOSE_ACTION, notesDiffer, periodNotEnded } from '../state'
 import { closedMonthResults, summaryGrid, totalsOf } from '../summary'
 import type { Cell, Highlight, SheetWrite, Workbook } from '../types'
 import {
@@ -44,6 +43,7 @@ import {
   previousResultHighlights,
   rowHighlight,
   sanctionHints,
+  unclosedMonths,
 } from './shared'
 
 export function analyseYear(
@@ -75,17 +75,7 @@ export function analyseYear(
       message: `${year}年没有任何月度表，无法年度结算`,
     })
   }
-  for (const m of months) {
-    const p: Period = { kind: 'month', year, month: Number(m.slice(5, 7)) }
-    if (!isClosed(inputs.log, p)) {
-      problems.push({
-        sheet: monthSheetName(m),
-        cell: 'A1',
-        code: 'unclosed-month',
-        message: `${m} 月度尚未结算，须先${namingOf(book).closeMonth(m)}`,
-      })
-    }
-  }
+  problems.push(...unclosedMonths(book, inputs.log, months))
   const previous = tableOf(grids, name)
   const ratings = new Map<string, Exact>()
   for (const row of previous.rows) {
