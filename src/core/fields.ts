@@ -49,6 +49,11 @@ export interface MonthField<K extends keyof MonthInput = keyof MonthInput> {
    */
   readonly blank: 'required' | 'zero' | 'records' | 'absent'
   readonly records?: RecordSource
+  /**
+   * The column of the platform import (SPEC §14) that gives the value when this cell is blank: the import
+   * writes only its own columns after the results, so a value typed here always stands.
+   */
+  readonly platform?: string
   /** An optional column: not on a new month sheet, read when a sheet (or an import) carries it. */
   readonly optional?: boolean
   readonly parse: (v: unknown, field: string, rules: Rules) => Parsed<NonNullable<MonthInput[K]>>
@@ -92,6 +97,7 @@ export const MONTH_FIELDS = [
     component: 'workload',
     kind: 'days',
     blank: 'required',
+    platform: '平台出勤天数',
     parse: (v, f) => parseDays(v, f),
     show: decimalText,
     note: () => '当月出勤天数，可为半天（第七条（一））；必填',
@@ -105,6 +111,7 @@ export const MONTH_FIELDS = [
     component: 'workload',
     kind: 'count',
     blank: 'required',
+    platform: '平台接听电话数',
     parse: (v, f) => parseRequiredCount(v, f),
     show: whole,
     note: () => '当月接听电话总数（第七条（一））；必填，没有接听的填0',
@@ -117,6 +124,7 @@ export const MONTH_FIELDS = [
     component: 'workload',
     kind: 'count',
     blank: 'zero',
+    platform: '平台文字咨询条数',
     parse: (v, f) => parseCount(v, f),
     show: whole,
     note: (r) => `每${ruleText(r['workload.textsPerCall'])}条折算1通电话（第七条（一））；留空按0`,
@@ -218,6 +226,7 @@ export const MONTH_FIELDS = [
     component: 'satisfaction',
     kind: 'rate',
     blank: 'required',
+    platform: '平台满意率',
     parse: (v, f) => parseRate(v, f),
     show: (x) => `${ruleText(x.mul(100))}%`,
     note: (r) =>
@@ -332,6 +341,11 @@ export const SHEET_FIELDS: readonly AnyMonthField[] = (MONTH_FIELDS as readonly 
 export const OPTIONAL_FIELDS: readonly AnyMonthField[] = (MONTH_FIELDS as readonly AnyMonthField[]).filter(
   (f) => f.optional === true,
 )
+
+/** The inputs the platform import gives when their cell is blank (SPEC §14), in §9's order. */
+export const PLATFORM_FIELDS: readonly (AnyMonthField & { readonly platform: string })[] = (
+  MONTH_FIELDS as readonly AnyMonthField[]
+).filter((f): f is AnyMonthField & { readonly platform: string } => f.platform !== undefined)
 
 /** The count cells filled from 事件 / 值班 when blank (§9). */
 export const RECORD_FIELDS: readonly (AnyMonthField & { readonly records: RecordSource })[] = (

@@ -109,14 +109,53 @@ export function nameKey(v: unknown): string {
   return parseText(v).replace(/\s+/g, '')
 }
 
-/** Column name → field: the built-in names, then the `导入设置` sheet's (which win). */
+/**
+ * Columns a platform export often carries that the import knows and leaves alone. 平均通话时长 is per call,
+ * not per day (第七条（三） asks for 日均通话时长), so it is never read.
+ */
+export const IGNORED_COLUMNS: readonly string[] = [
+  '序号',
+  '备注',
+  '说明',
+  '部门',
+  '班组',
+  '组别',
+  '平均通话时长',
+]
+
+/** Column name → field: the built-in names, then the names the `导入设置` sheet adds. */
 export type ColumnNames = ReadonlyMap<string, SourceField>
 
+/**
+ * The built-in names, plus `extra` (the `导入设置` sheet's) for names the import does not know already: a
+ * setting adds a name (SPEC §14), it never re-maps a built-in or an ignored one. That is what lets the
+ * import read `导入设置` only for an export with a column it does not know (exportNeedsSettings).
+ */
 export function columnNames(extra: ReadonlyMap<string, SourceField> = new Map()): Map<string, SourceField> {
   const out = new Map<string, SourceField>()
   for (const f of SOURCE_FIELDS) for (const n of f.names) out.set(headerKey(n), f.key)
-  for (const [n, f] of extra) out.set(headerKey(n), f)
+  const ignored = new Set(IGNORED_COLUMNS.map(headerKey))
+  for (const [n, f] of extra) {
+    const k = headerKey(n)
+    if (!out.has(k) && !ignored.has(k)) out.set(k, f)
+  }
   return out
+}
+
+/**
+ * Whether the `导入设置` sheet can change how the export reads: its header (found by the built-in names)
+ * has a column the import does not know, or no header is found at all. Otherwise every column is a
+ * built-in or an ignored one, which no setting re-maps, and the sheet need not be read.
+ */
+export function exportNeedsSettings(grid: readonly (readonly unknown[])[]): boolean {
+  const names = columnNames()
+  const located = locateHeader(grid, '', names, 'id', [])
+  if (!located.ok) return true
+  const ignored = new Set(IGNORED_COLUMNS.map(headerKey))
+  return located.header.headers.some((h) => {
+    const k = headerKey(h)
+    return k !== '' && !names.has(k) && !ignored.has(k)
+  })
 }
 
 /** The header row of an export: its 1-based row, the field of each column, the title text above it. */

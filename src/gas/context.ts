@@ -132,6 +132,11 @@ export interface MonthSheetContext {
   operatorAt(i: number): Operator | null
   eligible(op: Operator): boolean
   countsOf(id: string): MonthCounts
+  /**
+   * The month sheet's own cell under `header` on the sheet row of range row `i` (undefined: no such
+   * column): the import's columns after the results (SPEC §14), which a formula's range need not cover.
+   */
+  cellAt(i: number, header: string): unknown
 }
 
 /**
@@ -156,12 +161,17 @@ export function monthSheetContext(): MonthSheetContext | null {
     const inputs = parseInputs(grids, period)
     const t = table(active.getName(), grids.get(active.getName()))
     const idByRow = new Map(t.rows.map((r) => [r.row, idOf(cellOf(t, r, '工号'))]))
+    const rowAt = new Map(t.rows.map((r) => [r.row, r]))
     const counts = monthCounts(inputs.incidents, month, inputs.duties, inputs.rules)
     const none = emptyCounts()
     return {
       operatorAt: (i) => inputs.byId.get(idByRow.get(base + i) ?? '') ?? null,
       eligible: (op) => eligibility(op, period, inputs.secondments, inputs.rules).eligible,
       countsOf: (id) => counts.get(id) ?? none,
+      cellAt: (i, header) => {
+        const row = rowAt.get(base + i)
+        return row && t.columns.has(header) ? cellOf(t, row, header) : undefined
+      },
     }
   } catch (e) {
     console.error('月度表的记录读取失败，按输入区域本身计算', e)

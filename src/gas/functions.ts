@@ -280,9 +280,10 @@ function monthTable(inputs: unknown, headers: unknown, rules: Rules): (MonthBrea
   return rows.map((values, i) => {
     if (i === headerAt) return 'header'
     if (values.every(isBlank)) return null
+    // A header outside the range's columns (the import's, after the results) is read from the sheet.
     const cell = (header: string): unknown => {
       const k = at.get(header)
-      return k === undefined ? undefined : values[k]
+      return k === undefined ? sheet?.cellAt(i, header) : values[k]
     }
     // On a month sheet the row speaks for the operator on its sheet row: 不参与 rows stay blank, blank
     // count cells fill from 事件 / 值班 — exactly as the close reads them (SPEC §10).

@@ -3,16 +3,17 @@
  * import`), an attendance export → 事件 rows (导入考勤…, `kaohe import-attendance`). The export arrives as a
  * grid: in Sheets a sheet the user pasted or imported it into, on the command line a file the CLI decoded.
  *
- * Where things go, and why:
- * - 出勤天数, 接听电话数, 文字咨询条数 and 满意率 go into their month-sheet cells (§9); the rating counts
- *   (满意数, 基本满意数, 评价数), 通话总时长 and 日均通话时长 into columns appended after the results, so
- *   no cell of the standard layout moves. The close reads the counts through the field table and scores
- *   满意率 = (满意+基本满意)÷评价数 exactly (core/fields.ts withRatedSatisfaction); the statement shows them.
- * - `导入记录` keeps what the latest import of each month wrote for each operator. A later import writes
- *   every value its file carries; a value the file does not carry is cleared only where the cell still
- *   holds what the earlier import wrote: a value typed by hand is never overwritten by a blank.
+ * Where things go, and why: every value of a platform export goes into the import's own columns,
+ * side by side after the month sheet's results (layouts.ts importColumns) — the platform's 出勤天数,
+ * 接听电话数, 文字咨询条数 and 满意率, the rating counts (满意数, 基本满意数, 评价数), 通话总时长 and
+ * 日均通话时长 — so no cell of §9's layout moves and no input cell is ever written. The close reads a
+ * blank input from its platform column (core/fields.ts `platform`, workbook/month.ts readMonthRow) and
+ * scores 满意率 = (满意+基本满意)÷评价数 exactly (core/fields.ts withRatedSatisfaction). One run of cells
+ * is what keeps an import in Sheets to one read and one write of the month sheet (docs/PERFORMANCE.md §5).
  */
 import { type AttendanceRow, readAttendanceExport } from '../core/attendance-import'
+import { toFixed } from '../core/decimal'
+import { PLATFORM_FIELDS } from '../core/fields'
 import { isBlank, parseText, toExact } from '../core/parse'
 import { type MonthKey, monthOfDate, monthPeriod, periodLabel } from '../core/period'
 import {
@@ -20,6 +21,7 @@ import {
   clockText,
   columnNames,
   type ExportRow,
+  exportNeedsSettings,
   type ImportValues,
   matcher,
   readPlatformExport,
@@ -32,7 +34,6 @@ import {
   DAILY_TALK_COLUMN,
   EVENTS_LAYOUT,
   IMPORT_MONTH_HEADERS,
-  IMPORT_RECORD_LAYOUT,
   IMPORT_SETTINGS_LAYOUT,
   monthImportLayout,
   monthSheetName,
@@ -40,7 +41,7 @@ import {
 } from './layouts'
 import { done, type Outcome, refuse } from './outcome'
 import { prepareMonth } from './prepare'
-import { cellOf, idOf, periodText, refOf, type Table, table } from './read'
+import { cellOf, idOf, refOf, type Table, table } from './read'
 import { periodState } from './state'
 import type { Cell, Grid, SheetWrite, Workbook } from './types'
 
@@ -88,16 +89,16 @@ export function readImportSettings(t: Table, problems: Problem[]): Map<string, S
   return out
 }
 
-/** The value an import writes into each of IMPORT_MONTH_HEADERS ('' = the file does not carry it). */
+/** The value an import writes into each of IMPORT_MONTH_HEADERS (absent: the file does not carry it). */
 function cellsOf(v: ImportValues): Map<string, Cell> {
   const out = new Map<string, Cell>()
   const put = (header: string, x: Cell | undefined) => {
     if (x !== undefined) out.set(header, x)
   }
-  put('出勤天数', v.days === undefined ? undefined : Number(v.days.valueOf()))
-  put('接听电话数', v.calls)
-  put('文字咨询条数', v.texts)
-  put('满意率', v.satisfaction === undefined ? undefined : Number(v.satisfaction.valueOf()))
+  for (const f of PLATFORM_FIELDS) {
+    const x = v[f.key as keyof ImportValues]
+    put(f.platform, x === undefined ? undefined : typeof x === 'number' ? x : Number(x.valueOf()))
+  }
   put('满意数', v.satisfied)
   put('基本满意数', v.basicallySatisfied)
   put('评价数', v.ratedCount)
@@ -143,11 +144,28 @@ function isOutcome(x: MonthGrid | Outcome): x is Outcome {
   return 'ok' in x
 }
 
-/** 导入…: a platform export's per-operator numbers into the month sheet (SPEC §14). */
+/** A cell as a message quotes it (a rate as a percentage). */
+function shown(v: Cell, header: string): string {
+  const x = toExact(v)
+  if (x !== null && header.endsWith('满意率')) return `${toFixed(x.mul(100), 2)}%`
+  return parseText(v)
+}
+
+/**
+ * 导入…: a platform export's per-operator numbers into the month sheet (SPEC §14).
+ *
+ * The import writes only its own columns after the results (IMPORT_MONTH_HEADERS, one run of cells): the
+ * platform's 出勤天数, 接听电话数, 文字咨询条数 and 满意率 there fill the input cells left blank, as the
+ * records fill blank counts (§9, core/fields.ts `platform`); the rating counts give 满意率 exactly. So the
+ * import never writes an input cell: a typed value (or a formula) always stands and the message lists
+ * where it differs from the platform; the import's columns are the record of what the latest file carried,
+ * and a corrected file replaces exactly them. `导入设置` is read only when the export has a column the
+ * import does not know (exportNeedsSettings): it adds names, it never re-maps a known one.
+ */
 export function importPlatformExport(book: Workbook, month: MonthKey, source: ImportSource): Outcome {
   const name = monthSheetName(month)
   const label = periodLabel(monthPeriod(month))
-  const names = [name, SHEET.log, IMPORT_SETTINGS_LAYOUT.name, IMPORT_RECORD_LAYOUT.name]
+  const names = [name, SHEET.log]
   const grids = book.read(source.grid ? names : [...names, source.sheet])
   const exportGrid = source.grid ?? grids.get(source.sheet)
   if (!exportGrid)
@@ -163,11 +181,12 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
       `${label}已结算，未导入`,
     )
   const problems: Problem[] = []
-  const settings = readImportSettings(
-    table(IMPORT_SETTINGS_LAYOUT.name, grids.get(IMPORT_SETTINGS_LAYOUT.name)),
-    problems,
-  )
-  if (problems.length > 0) return refuse(problems)
+  let settings = new Map<string, SourceField>()
+  if (exportNeedsSettings(exportGrid)) {
+    const settingsName = IMPORT_SETTINGS_LAYOUT.name
+    settings = readImportSettings(table(settingsName, book.read([settingsName]).get(settingsName)), problems)
+    if (problems.length > 0) return refuse(problems)
+  }
   const read = readPlatformExport(exportGrid, source.sheet, month, columnNames(settings))
   if (!read.ok) return refuse(read.problems, `“${source.label}”无法导入，未写入任何数据`)
   const exported = read.export
@@ -177,9 +196,7 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
   const grid = target.grid
   const header = (grid[0] ?? []).map((h) => parseText(h))
   const colOf = (h: string) => header.indexOf(h)
-  const missing = ['工号', '姓名', '出勤天数', '接听电话数', '文字咨询条数', '满意率'].filter(
-    (h) => colOf(h) < 0,
-  )
+  const missing = ['工号', '姓名', ...PLATFORM_FIELDS.map((f) => f.header)].filter((h) => colOf(h) < 0)
   if (missing.length > 0)
     return refuse([{ sheet: name, cell: 'A1', message: `表头缺少列：${missing.join('、')}` }])
 
@@ -225,67 +242,37 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
   if (problems.length > 0) return refuse(problems, `“${source.label}”无法导入，未写入任何数据`)
   const absent = people.filter((p) => p.assessed && !matched.has(p.index)).map((p) => `${p.name}（${p.id}）`)
 
-  // What the earlier import of this month wrote, by 工号.
-  const recordTable = table(IMPORT_RECORD_LAYOUT.name, grids.get(IMPORT_RECORD_LAYOUT.name))
-  const earlier = new Map<string, Map<string, Cell>>()
-  for (const row of recordTable.rows) {
-    if (periodText(cellOf(recordTable, row, '月份')) !== month) continue
-    const values = new Map<string, Cell>()
-    for (const h of IMPORT_MONTH_HEADERS) {
-      const v = cellOf(recordTable, row, h)
-      if (!isBlank(v)) values.set(h, v)
-    }
-    earlier.set(idOf(cellOf(recordTable, row, '工号')), values)
-  }
-
-  // The import's columns of every row of the month sheet.
-  let replacedTyped = 0
-  let cleared = 0
+  // The import's columns of every row: what this file carries, blank for a row it does not carry.
   let changed = 0
+  let dropped = 0
+  const typedDiffers: string[] = []
   const columnRows: Cell[][] = []
-  const records: Cell[][] = []
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? []
-    const id = idOf(row[colOf('工号')])
     const hit = matched.get(r)
     const carried = hit ? cellsOf(hit.row.values) : new Map<string, Cell>()
-    const before = id === '' ? undefined : earlier.get(id)
-    const out = IMPORT_MONTH_HEADERS.map((h): Cell => {
-      const c = colOf(h)
-      const current: Cell = c < 0 ? '' : (row[c] ?? '')
-      const wrote = before?.get(h)
-      const next = carried.get(h)
-      let value: Cell = current
-      if (next !== undefined) {
-        if (
-          !isBlank(current) &&
-          !sameValue(current, next) &&
-          !(wrote !== undefined && sameValue(current, wrote))
-        )
-          replacedTyped += 1
-        value = next
-      } else if (wrote !== undefined && sameValue(current, wrote)) {
-        value = ''
-        cleared += 1
-      }
-      if (!sameValue(value, current)) changed += 1
-      return value
-    })
-    columnRows.push(out)
+    const out = IMPORT_MONTH_HEADERS.map((h): Cell => carried.get(h) ?? '')
+    const before = IMPORT_MONTH_HEADERS.map((h): Cell => (colOf(h) < 0 ? '' : (row[colOf(h)] ?? '')))
+    const differs = out.filter((v, k) => !sameValue(v, before[k])).length
+    changed += differs
+    if (!hit && differs > 0) dropped += 1
     if (hit)
-      records.push([
-        month,
-        hit.person.id,
-        hit.person.name,
-        ...IMPORT_MONTH_HEADERS.map((h) => carried.get(h) ?? ''),
-        source.label,
-      ])
+      for (const f of PLATFORM_FIELDS) {
+        const typed = row[colOf(f.header)] ?? ''
+        const platform = carried.get(f.platform)
+        if (platform === undefined || isBlank(typed) || sameValue(typed, platform)) continue
+        if (f.key === 'satisfaction' && carried.has('评价数')) continue // the counts decide (第七条（四）)
+        typedDiffers.push(
+          `${hit.person.name}（${hit.person.id}）的${f.header}填写为${shown(typed, f.header)}，平台为${shown(platform, f.header)}`,
+        )
+      }
+    columnRows.push(out)
   }
 
   const layout = monthImportLayout(month)
   const writes: SheetWrite[] = []
   if (target.prepared) {
-    // A new month sheet: 新建月度录入表's rows with the import's values, written once.
+    // A new month sheet: 新建月度录入表's rows with the import's columns, written once.
     const full = layout.columns.map((c) => c.header)
     const rows = grid.slice(1).map((row, k) =>
       full.map((h): Cell => {
@@ -300,33 +287,20 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     // Nothing to write when the sheet already holds every value (the same file again): only the 日志 row.
     writes.push({ sheet: name, layout, mode: 'columns', columns: IMPORT_MONTH_HEADERS, rows: columnRows })
   }
-  const kept = recordTable.rows
-    .filter((row) => periodText(cellOf(recordTable, row, '月份')) !== month)
-    .map((row) => IMPORT_RECORD_LAYOUT.columns.map((c) => cellOf(recordTable, row, c.header)))
-  const recordRows = [...kept, ...records]
-  const recordGrid = grids.get(IMPORT_RECORD_LAYOUT.name)
-  const recordHeader = IMPORT_RECORD_LAYOUT.columns.map((c) => c.header)
-  const sameRecord =
-    recordGrid !== undefined &&
-    recordGrid.length === recordRows.length + 1 &&
-    recordHeader.every((h, c) => recordGrid[0]?.[c] === h) &&
-    recordRows.every((row, r) => row.every((v, c) => sameValue(v, recordGrid[r + 1]?.[c])))
-  if (!sameRecord)
-    writes.push({
-      sheet: IMPORT_RECORD_LAYOUT.name,
-      layout: IMPORT_RECORD_LAYOUT,
-      mode: 'replace',
-      rows: recordRows,
-    })
 
   const rated = [...matched.values()].filter((m) => m.row.values.ratedCount !== undefined).length
   const summary = `读取${exported.rows.length}行，匹配${matched.size}人${byName > 0 ? `（其中${byName}人按姓名匹配）` : ''}，跳过${skipped.length}行`
   const lines = [
     `已从“${source.label}”导入${label}：${summary}${target.prepared ? `；已新建“${name}”` : ''}。`,
-    changed === 0 ? '月度表数值与上次导入相同，未作改动。' : `改动${changed}个单元格。`,
+    changed === 0
+      ? '平台数据与上次导入相同，月度表未作改动。'
+      : `平台数据写入月度表结果列之后的“${IMPORT_MONTH_HEADERS[0]}”等列，改动${changed}个单元格；出勤天数、接听电话数、文字咨询条数、满意率留空的，结算时按平台数据计分。`,
   ]
-  if (replacedTyped > 0) lines.push(`其中${replacedTyped}个原为手工填写的单元格已按导出数据替换。`)
-  if (cleared > 0) lines.push(`上次导入填入、本次文件未提供的${cleared}个单元格已清空。`)
+  if (dropped > 0) lines.push(`${dropped}人本次文件中没有，其上次导入的平台数据已清空。`)
+  if (typedDiffers.length > 0)
+    lines.push(
+      `以下${typedDiffers.length}处手工填写的数值与平台数据不同，按手工填写计分（如以平台数据为准，请清空该单元格）：${listed(typedDiffers)}。`,
+    )
   if (rated > 0) lines.push(`${rated}人的满意率按（满意+基本满意）÷评价数精确计算（第七条（四））。`)
   if (skipped.length > 0) lines.push(`跳过的行：${listed(skipped)}。`)
   if (absent.length > 0) lines.push(`导出中没有以下当月参与考核人员，请手工填写：${listed(absent)}。`)

@@ -4,7 +4,14 @@
  * Sheet downloaded as .xlsx has exactly the layout the command line expects, and back.
  */
 import { toCellNumber } from '../core/decimal'
-import { type AnyMonthField, type FieldKind, OPTIONAL_FIELDS, ruleText, SHEET_FIELDS } from '../core/fields'
+import {
+  type AnyMonthField,
+  type FieldKind,
+  OPTIONAL_FIELDS,
+  PLATFORM_FIELDS,
+  ruleText,
+  SHEET_FIELDS,
+} from '../core/fields'
 import { INCIDENT_TYPES, type MonthBreakdown, NOON_OUTCOMES, ROLES, TIERS } from '../core/model'
 import { formatPeriod, type MonthKey, monthKey, monthsOf, type Period } from '../core/period'
 import { SOURCE_FIELD_LABELS } from '../core/platform-import'
@@ -491,7 +498,7 @@ function fieldColumn(f: AnyMonthField, rules: Rules): ColumnSpec {
     header: f.header,
     ...KIND_COLUMNS[f.kind],
     width,
-    note: f.note(rules),
+    note: f.platform ? `${f.note(rules)}；导入平台数据后可留空，按“${f.platform}”列计分` : f.note(rules),
     ...(f.min !== undefined ? { min: f.min } : {}),
     ...(max !== undefined ? { max } : {}),
   }
@@ -713,41 +720,35 @@ export const DAILY_TALK_COLUMN: ColumnSpec = col('日均通话时长', 'text', {
   note: '通话总时长÷出勤天数（或平台导出的日均通话时长），时:分:秒；供值班法官评定“领导评价”参考（第七条（三）：结合日均通话时长），不计入得分',
 })
 
-/** The month sheet columns a platform import writes: four inputs, the rating counts, talk time, reference. */
-export const IMPORT_MONTH_HEADERS: readonly string[] = [
-  '出勤天数',
-  '接听电话数',
-  '文字咨询条数',
-  '满意率',
-  ...OPTIONAL_FIELDS.map((f) => f.header),
-  DAILY_TALK_COLUMN.header,
-]
+/**
+ * The platform's value of an input (SPEC §14), written by the import beside the counts: the close reads it
+ * when the input's own cell is blank (core/fields.ts `platform`), so a value typed there always stands.
+ */
+function platformColumn(f: AnyMonthField & { readonly platform: string }): ColumnSpec {
+  return {
+    header: f.platform,
+    ...KIND_COLUMNS[f.kind],
+    width: 10,
+    result: true,
+    note: `由“导入”写入的平台数据（${f.article}）；“${f.header}”留空时按此计分，手工填写了的以填写为准`,
+  }
+}
+
+/**
+ * The import's columns, side by side after the results (one run of cells, SPEC §14): the platform's
+ * values of the four inputs, the rating counts, talk time and the duty judge's reference. Appended after
+ * §9's columns, they move no cell of the standard layout; together they are the record of what the latest
+ * import carried, so a corrected file replaces exactly them and never a typed input.
+ */
+export function importColumns(rules: Rules = defaultRules()): ColumnSpec[] {
+  return [...PLATFORM_FIELDS.map(platformColumn), ...optionalMonthColumns(rules), DAILY_TALK_COLUMN]
+}
+
+/** The month sheet columns a platform import writes, in their order on the sheet. */
+export const IMPORT_MONTH_HEADERS: readonly string[] = importColumns().map((c) => c.header)
 
 /** A month sheet with the import's columns appended after the results (§9's columns stay where they are). */
 export function monthImportLayout(month: MonthKey, rules: Rules = defaultRules()): SheetLayout {
   const base = monthLayout(month, rules)
-  return { ...base, columns: [...base.columns, ...optionalMonthColumns(rules), DAILY_TALK_COLUMN] }
-}
-
-/**
- * 导入记录: what the latest platform import of each month wrote for each operator (blank: not carried), so a
- * corrected file replaces exactly that and never a value typed by hand (SPEC §14). Written by the import.
- */
-export const IMPORT_RECORD_LAYOUT: SheetLayout = {
-  name: '导入记录',
-  frozenColumns: 3,
-  tabColor: '#5f6368',
-  columns: [
-    col('月份', 'text', {
-      width: 10,
-      result: true,
-      note: '由“导入”写入，请勿修改：记录最近一次导入为各人填入的数值',
-    }),
-    { ...ID, result: true },
-    { ...NAME, result: true },
-    ...IMPORT_MONTH_HEADERS.map((h) =>
-      col(h, h === DAILY_TALK_COLUMN.header ? 'text' : 'number', { width: 10, result: true }),
-    ),
-    col('来源文件', 'text', { width: 30, result: true }),
-  ],
+  return { ...base, columns: [...base.columns, ...importColumns(rules)] }
 }

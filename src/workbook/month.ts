@@ -120,10 +120,11 @@ export function evaluateMonth(
     const { input, breakdown, filled } = reading
     for (const e of [...reading.mismatches, ...reading.errors]) {
       const fromRecords = filled.some((c) => c.header === e.field)
+      const platform = reading.fromPlatform.get(e.field)
       problems.push({
         sheet,
-        cell: refOf(t, row.row, e.field),
-        message: `${who(operator)}${e.message}${fromRecords ? '（按“事件”/“值班”表统计填入）' : ''}`,
+        cell: refOf(t, row.row, platform ?? e.field),
+        message: `${who(operator)}${e.message}${fromRecords ? '（按“事件”/“值班”表统计填入）' : ''}${platform ? `（“${e.field}”留空，按“${platform}”列的平台导入数据读取）` : ''}`,
       })
     }
     for (const header of reading.handTyped) handTyped.push(`${operator.name}（${id}）的${header}`)
@@ -159,6 +160,8 @@ export interface MonthRowReading {
   readonly filled: readonly FilledCount[]
   /** Headers of typed complaint / quality deductions with no 事件 rows behind them. */
   readonly handTyped: readonly string[]
+  /** Inputs left blank and read from the platform import's column (SPEC §14): input header → that column. */
+  readonly fromPlatform: ReadonlyMap<string, string>
 }
 
 /**
@@ -176,8 +179,16 @@ export function readMonthRow(
   const filled: FilledCount[] = []
   const mismatches: { field: string; message: string }[] = []
   const handTyped: string[] = []
+  const fromPlatform = new Map<string, string>()
   const { input, errors } = readMonthInput((f) => {
     const v = cell(f.header)
+    if (f.platform && v !== undefined && isBlank(v)) {
+      const p = cell(f.platform)
+      if (p !== undefined && !isBlank(p)) {
+        fromPlatform.set(f.header, f.platform)
+        return p
+      }
+    }
     if (v === undefined || !f.records || cellError(v, f.header) !== null) return v
     if (isBlank(v)) {
       const value = f.records.count(counts)
@@ -191,7 +202,7 @@ export function readMonthRow(
     return v
   }, rules)
   const breakdown = input ? monthBreakdown(input, rules) : null
-  return { input, breakdown, errors, mismatches, filled, handTyped }
+  return { input, breakdown, errors, mismatches, filled, handTyped, fromPlatform }
 }
 
 /** A filled count cell must agree with what 事件 / 值班 record for the month (§9); the message, or null. */

@@ -264,8 +264,11 @@ function monthStatement(
       const f = fieldOfHeader(h)
       if (f?.optional && (!t.columns.has(h) || parseText(cell) === '')) return [] // not carried by this sheet
       const source = f?.records && parseText(cell) === '' ? f.records.sheet : null
-      const value = input ? inputText(input, h) : show(cell, h)
-      const from = source ? `（按“${source}”表统计）` : ''
+      const platform = f?.platform && parseText(cell) === '' && parseText(cellOf(t, row, f.platform)) !== ''
+      const value = input
+        ? inputText(input, h)
+        : show(platform && f?.platform ? cellOf(t, row, f.platform) : cell, h)
+      const from = source ? `（按“${source}”表统计）` : platform ? '（平台导入）' : ''
       const slackNote =
         h === '中午值班加分次数' && slack > 0 ? `（另有消极怠工${slack}次，不加分，第五条）` : ''
       return [{ label: h, value: `${value}${from}${slackNote}` }]

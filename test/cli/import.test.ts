@@ -99,7 +99,8 @@ describe('kaohe import (SPEC §14)', () => {
     const month = monthSheetName('2026-05')
     const rows = await sheetRows(book, month)
     const chen = rows.find((r) => r.工号 === 'A05')
-    expect(chen?.接听电话数).toBe(1750)
+    expect(chen?.平台接听电话数).toBe(1750)
+    expect(chen?.接听电话数).toBe('') // the input stays blank: the close reads the platform's column
     expect(chen?.评价数).toBe(1311)
     expect(chen?.日均通话时长).toBe('2:00:00')
     // Type what the platform does not have, then close: 满意率 from (1188+36)/1311.
@@ -120,6 +121,7 @@ describe('kaohe import (SPEC §14)', () => {
     expect(await closeCommand(book, '2026-05', close.ctx)).toBe(EXIT.ok)
     const closed = await sheetRows(book, month)
     expect(closed.find((r) => r.工号 === 'A05')?.满意度得分).toBe(9.3)
+    expect(typeof closed.find((r) => r.工号 === 'A05')?.工作量得分).toBe('number')
     expect(closed.find((r) => r.工号 === 'A05')?.评价数).toBe(1311) // the close keeps the import's columns
     // A closed month is refused; the file is untouched.
     const hash = sha256(book)
@@ -143,7 +145,7 @@ describe('kaohe import (SPEC §14)', () => {
       expect(await importCommand(book, '2026-05', csv, ctx)).toBe(EXIT.ok)
       results.push(await sheetRows(book, monthSheetName('2026-05')))
     }
-    expect(results[0]?.find((r) => r.工号 === 'A03')?.接听电话数).toBe(1600)
+    expect(results[0]?.find((r) => r.工号 === 'A03')?.平台接听电话数).toBe(1600)
     expect(results[0]).toEqual(results[1])
   })
 

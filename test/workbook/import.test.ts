@@ -34,37 +34,80 @@ function logRows(book: MemoryWorkbook) {
 }
 
 describe('SPEC §14 导入: the platform export fills the month sheet', () => {
-  it('creates the month sheet (as 新建月度录入表 does) and fills its inputs; unknown rows skipped, absentees listed', () => {
+  it('creates the month sheet (as 新建月度录入表 does) and fills the import’s columns; unknown rows skipped, absentees listed', () => {
     const book = newBook()
     const message = imported(book, platformExport(MAY))
-    expect(book.cell(SHEET_NAME, 'A02', '出勤天数')).toBe(21)
-    expect(book.cell(SHEET_NAME, 'A02', '接听电话数')).toBe(1701)
-    expect(book.cell(SHEET_NAME, 'A01', '文字咨询条数')).toBe(12)
+    expect(book.cell(SHEET_NAME, 'A02', '平台出勤天数')).toBe(21)
+    expect(book.cell(SHEET_NAME, 'A02', '平台接听电话数')).toBe(1701)
+    expect(book.cell(SHEET_NAME, 'A01', '平台文字咨询条数')).toBe(12)
+    // No input cell is written: a blank one is read from the platform's column at the close.
+    expect(book.cell(SHEET_NAME, 'A02', '出勤天数')).toBe('')
+    expect(book.cell(SHEET_NAME, 'A02', '接听电话数')).toBe('')
     // 工号 'a03' and full-width 'Ａ０４' are A03 and A04; 刘洋 (no 工号) by his unique name.
-    expect(book.cell(SHEET_NAME, 'A03', '接听电话数')).toBe(1600)
-    expect(book.cell(SHEET_NAME, 'A04', '接听电话数')).toBe(1500)
-    expect(book.cell(SHEET_NAME, 'A06', '接听电话数')).toBe(1400)
+    expect(book.cell(SHEET_NAME, 'A03', '平台接听电话数')).toBe(1600)
+    expect(book.cell(SHEET_NAME, 'A04', '平台接听电话数')).toBe(1500)
+    expect(book.cell(SHEET_NAME, 'A06', '平台接听电话数')).toBe(1400)
     // The counts are kept, after the result columns; 满意率 is their exact quotient.
     expect(book.cell(SHEET_NAME, 'A05', '满意数')).toBe(1188)
     expect(book.cell(SHEET_NAME, 'A05', '基本满意数')).toBe(36)
     expect(book.cell(SHEET_NAME, 'A05', '评价数')).toBe(1311)
-    expect(book.cell(SHEET_NAME, 'A05', '满意率')).toBe(1224 / 1311)
+    expect(book.cell(SHEET_NAME, 'A05', '平台满意率')).toBe(1224 / 1311)
     const header = book.sheets.get(SHEET_NAME)?.[0] ?? []
-    expect(header.indexOf('满意数')).toBeGreaterThan(header.indexOf('预警'))
     const standard = prepareMonthHeader()
     expect(header.slice(0, standard.length)).toEqual(standard) // no column of §9 moves
+    // The import's columns sit side by side after the results: one run of cells.
+    expect(header.slice(standard.length)).toEqual([
+      '平台出勤天数',
+      '平台接听电话数',
+      '平台文字咨询条数',
+      '平台满意率',
+      '满意数',
+      '基本满意数',
+      '评价数',
+      '通话总时长',
+      '日均通话时长',
+    ])
     // 第七条（三）reference: 40:00:00 over 20 days = 2:00:00 a day.
     expect(book.cell(SHEET_NAME, 'A05', '日均通话时长')).toBe('2:00:00')
-    expect(book.cell(SHEET_NAME, 'A08', '接听电话数')).toBe('') // 孙磊 is not in the export (and not assessed)
+    expect(book.cell(SHEET_NAME, 'A08', '平台接听电话数')).toBe('') // 孙磊 is not in the export (and not assessed)
     expect(message).toMatch(/读取7行，匹配6人（其中1人按姓名匹配），跳过1行/)
     expect(message).toMatch(/第10行 外包坐席（工号A99）：不在“2026-05 月度”表中/)
     expect(message).toMatch(/导出中没有以下当月参与考核人员，请手工填写：周婷（A07）/)
     expect(message).not.toMatch(/孙磊/)
     expect(message).toMatch(/已新建“2026-05 月度”/)
+    expect(book.sheets.has('导入记录')).toBe(false) // the import's columns are its record
     const log = logRows(book)
     expect(log).toHaveLength(1)
     expect(log[0]?.期间).toBe(MONTH)
     expect(String(log[0]?.结果)).toMatch(/^坐席工作量统计\.xlsx：读取7行，匹配6人.*跳过1行/)
+  })
+
+  it('the close scores the platform’s values for inputs left blank; the statement says where they came from', () => {
+    const book = newBook()
+    imported(book, platformExport(MAY))
+    book.setCell(SHEET_NAME, 'A07', '出勤天数', 20)
+    book.setCell(SHEET_NAME, 'A07', '接听电话数', 1200)
+    book.setCell(SHEET_NAME, 'A07', '满意率', 0.95)
+    typeTheRest(book)
+    const typed = (id: string) => {
+      const other = newBook()
+      fillMonth(other, MONTH)
+      const platform = MAY.find((l) => l.id === id)
+      other.setCell(SHEET_NAME, id, '出勤天数', platform?.days ?? '')
+      other.setCell(SHEET_NAME, id, '接听电话数', platform?.calls ?? '')
+      other.setCell(SHEET_NAME, id, '文字咨询条数', platform?.texts ?? '')
+      return other
+    }
+    apply(book, closePeriod(book, { kind: 'month', year: 2026, month: 5 }))
+    // 李华's 工作量得分 is what the same numbers typed into the inputs give.
+    const reference = typed('A02')
+    apply(reference, closePeriod(reference, { kind: 'month', year: 2026, month: 5 }))
+    expect(book.cell(SHEET_NAME, 'A02', '工作量得分')).toBe(reference.cell(SHEET_NAME, 'A02', '工作量得分'))
+    expect(typeof book.cell(SHEET_NAME, 'A02', '工作量得分')).toBe('number')
+    const s = buildStatement(book, { kind: 'month', year: 2026, month: 5 }, 'A02').months[0]
+    const workload = s?.lines.find((l) => l.key === 'workload')
+    expect(workload?.inputs.find((i) => i.label === '接听电话数')?.value).toBe('1701（平台导入）')
+    expect(workload?.inputs.find((i) => i.label === '出勤天数')?.value).toBe('21（平台导入）')
   })
 
   it('第七条（四） the close scores 满意率 from the counts exactly, and the statement shows them', () => {
@@ -99,7 +142,7 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     const first = book.snapshot()
     const again = imported(book, platformExport(MAY))
     expect(book.snapshot()).toEqual(first)
-    expect(again).toMatch(/月度表数值与上次导入相同，未作改动/)
+    expect(again).toMatch(/平台数据与上次导入相同，月度表未作改动/)
     expect(logRows(book)).toHaveLength(2)
   })
 
@@ -115,32 +158,44 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
         l.name === '李华' ? { ...l, calls: 1711 } : l.name === '张明' ? { ...l, days: '' } : l,
     )
     const message = imported(book, platformExport(corrected, { texts: false }), '五月（更正）.xlsx')
-    expect(book.cell(SHEET_NAME, 'A02', '接听电话数')).toBe(1711)
-    expect(book.cell(SHEET_NAME, 'A01', '文字咨询条数')).toBe('') // filled by the earlier import only
-    expect(book.cell(SHEET_NAME, 'A01', '出勤天数')).toBe('') // the earlier import's 21, not carried now
+    expect(book.cell(SHEET_NAME, 'A02', '平台接听电话数')).toBe(1711)
+    expect(book.cell(SHEET_NAME, 'A01', '平台文字咨询条数')).toBe('') // carried by the earlier file only
+    expect(book.cell(SHEET_NAME, 'A01', '平台出勤天数')).toBe('') // the earlier import's 21, not carried now
     expect(book.cell(SHEET_NAME, 'A07', '文字咨询条数')).toBe(9) // typed: stays
     expect(book.cell(SHEET_NAME, 'A04', '接听电话数')).toBe(1510) // typed over the import: stays
-    expect(book.cell(SHEET_NAME, 'A04', '满意数')).toBe('') // 赵强's imported counts go with the earlier file
-    expect(message).toMatch(/上次导入填入、本次文件未提供的\d+个单元格已清空/)
-    const record = book.records('导入记录')
-    expect(record.map((r) => r.工号)).not.toContain('A04')
-    expect(record.every((r) => r.来源文件 === '五月（更正）.xlsx')).toBe(true)
+    expect(book.cell(SHEET_NAME, 'A04', '平台接听电话数')).toBe('') // 赵强's platform values go with the earlier file
+    expect(book.cell(SHEET_NAME, 'A04', '满意数')).toBe('')
+    expect(message).toMatch(/1人本次文件中没有，其上次导入的平台数据已清空/)
     expect(logRows(book).map((r) => String(r.结果).split('：')[0])).toEqual([
       '五月.xlsx',
       '五月（更正）.xlsx',
     ])
   })
 
-  it('a blank in the export never overwrites a typed value; a carried value replaces it and says so', () => {
+  it('a typed input always stands; where it differs from the platform, the message says so', () => {
     const book = newBook()
     apply(book, prepareMonth(book, MONTH))
     book.setCell(SHEET_NAME, 'A02', '出勤天数', 19.5)
     book.setCell(SHEET_NAME, 'A01', '出勤天数', 18)
+    book.setCell(SHEET_NAME, 'A03', '接听电话数', 1600) // the platform's own number: nothing to say
     const lines = MAY.map((l) => (l.name === '李华' ? { ...l, days: '' } : l))
     const message = imported(book, platformExport(lines))
     expect(book.cell(SHEET_NAME, 'A02', '出勤天数')).toBe(19.5)
-    expect(book.cell(SHEET_NAME, 'A01', '出勤天数')).toBe(21)
-    expect(message).toMatch(/1个原为手工填写的单元格已按导出数据替换/)
+    expect(book.cell(SHEET_NAME, 'A02', '平台出勤天数')).toBe('')
+    expect(book.cell(SHEET_NAME, 'A01', '出勤天数')).toBe(18)
+    expect(book.cell(SHEET_NAME, 'A01', '平台出勤天数')).toBe(21)
+    expect(message).toMatch(
+      /以下1处手工填写的数值与平台数据不同，按手工填写计分（如以平台数据为准，请清空该单元格）：张明（A01）的出勤天数填写为18，平台为21。/,
+    )
+    typeTheRest(book)
+    book.setCell(SHEET_NAME, 'A07', '出勤天数', 20)
+    book.setCell(SHEET_NAME, 'A07', '接听电话数', 1200)
+    book.setCell(SHEET_NAME, 'A07', '满意率', 0.95)
+    apply(book, closePeriod(book, { kind: 'month', year: 2026, month: 5 }))
+    const s = buildStatement(book, { kind: 'month', year: 2026, month: 5 }, 'A01').months[0]
+    const workload = s?.lines.find((l) => l.key === 'workload')
+    expect(workload?.inputs.find((i) => i.label === '出勤天数')?.value).toBe('18')
+    expect(workload?.inputs.find((i) => i.label === '接听电话数')?.value).toBe('1302（平台导入）')
   })
 
   it('导入设置 adds a column name of the platform', () => {
@@ -150,7 +205,18 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
       r === 2 ? row.map((h) => (h === '人工接听量' ? '话务量（人工）' : h)) : row,
     )
     imported(book, grid)
-    expect(book.cell(SHEET_NAME, 'A02', '接听电话数')).toBe(1701)
+    expect(book.cell(SHEET_NAME, 'A02', '平台接听电话数')).toBe(1701)
+  })
+
+  it('导入设置 adds names; it never re-maps a built-in one', () => {
+    const book = newBook()
+    book.setRows('导入设置', [
+      ['人工接听量', '文字咨询条数', ''], // a built-in name: stays 接听电话数
+      ['话务量（人工）', '接听电话数', ''],
+    ])
+    imported(book, platformExport(MAY))
+    expect(book.cell(SHEET_NAME, 'A02', '平台接听电话数')).toBe(1701)
+    expect(book.cell(SHEET_NAME, 'A02', '平台文字咨询条数')).toBe(0)
   })
 
   it('a closed month is refused, nothing written', () => {
