@@ -222,16 +222,16 @@ export function menuNewMonth(): void {
  * Asks for the tab holding an export (pasted, or imported with 文件 → 导入 → 插入新工作表); blank = the
  * active tab. Throws Stop when cancelled.
  */
-function askSheet(title: string, what: string): string {
+function askSheet(title: string, what: string, book: SpreadsheetWorkbook): string {
   const u = ui()
-  const current = active().getActiveSheet().getName()
+  // The active tab is asked for only when the answer is blank: a typed name costs no call of its own.
   const response = u.prompt(
     title,
-    `请输入粘贴或导入了${what}的工作表名称（可用 文件 → 导入 → 插入新工作表）。\n留空则为当前工作表“${current}”。`,
+    `请输入粘贴或导入了${what}的工作表名称（可用 文件 → 导入 → 插入新工作表）。\n留空则为当前打开的工作表。`,
     u.ButtonSet.OK_CANCEL,
   )
   if (response.getSelectedButton() !== u.Button.OK) throw new Stop('')
-  return response.getResponseText().trim() || current
+  return response.getResponseText().trim() || book.activeSheetName()
 }
 
 /** 导入…: a platform export's per-operator numbers into the month sheet (SPEC §14). */
@@ -240,7 +240,7 @@ export function menuImport(): void {
   guarded(title, () => {
     const book = newBook()
     const period = askPeriod(title, '要导入', ['month'], book)
-    const sheet = askSheet(title, '平台坐席统计导出')
+    const sheet = askSheet(title, '平台坐席统计导出', book)
     withLock(() => {
       const outcome = workflows.importPlatformExport(book, formatPeriod(period), { label: sheet, sheet })
       applyOutcome(book, `${title}：${periodLabel(period)}`, outcome)
@@ -253,7 +253,7 @@ export function menuImportAttendance(): void {
   const title = '导入考勤'
   guarded(title, () => {
     const book = newBook()
-    const sheet = askSheet(title, '考勤导出')
+    const sheet = askSheet(title, '考勤导出', book)
     withLock(() => {
       applyOutcome(book, title, workflows.importAttendanceExport(book, { label: sheet, sheet }))
     })

@@ -99,6 +99,17 @@ export class SpreadsheetWorkbook implements Workbook {
     return out
   }
 
+  /**
+   * The active tab's name (one getActiveSheet and one getName); the tab is then known to this action, so
+   * reading it costs only its getSheetValues.
+   */
+  activeSheetName(): string {
+    const sheet = this.gas.spreadsheet.getActiveSheet()
+    const name = sheet.getName()
+    this.cache.track(name, sheet)
+    return name
+  }
+
   /** The sheet named `name` (found once per action, or made by this action's writes), or null. */
   sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
     return this.cache.handle(name)
