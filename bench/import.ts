@@ -14,12 +14,16 @@ import { FakeAppsScript, type Stored } from '../test/support/fake-apps-script'
 export interface ImportBench {
   /** Offline, 500 operators: reading the export's .xlsx bytes, the import, applying it (ms). */
   readonly offline: { readonly parse: number; readonly importMs: number; readonly total: number }
-  /** Sheets calls of an import by size: first (lays out the columns), values changed, same file again. */
+  /**
+   * Sheets calls of an import by size, into a month sheet 新建月度录入表 made: first, values changed, same
+   * file again, and values changed with the tab left blank in the prompt (the active tab).
+   */
   readonly calls: readonly {
     readonly n: number
     readonly first: number
     readonly changed: number
     readonly again: number
+    readonly activeTab: number
   }[]
 }
 
@@ -82,9 +86,9 @@ function sheetsCalls(n: number): ImportBench['calls'][number] {
   const rows = exportRows(n)
   s.fake.spreadsheet.insertSheet('平台导出').getRange(1, 1, rows.length, 9).setValues(rows)
   menu(s, 'menuNewMonth', '2026-05')
-  const count = () => {
+  const count = (tab = '平台导出') => {
     s.fake.resetCounts()
-    menu(s, 'menuImport', '2026-05', '平台导出')
+    menu(s, 'menuImport', '2026-05', tab)
     const at = s.fake.alertCounts[s.fake.alertCounts.length - 1]
     return at ? FakeAppsScript.sum(at) : Number.NaN
   }
@@ -94,7 +98,13 @@ function sheetsCalls(n: number): ImportBench['calls'][number] {
     .getRange(3, 3)
     .setValues([[1400]])
   const changed = count()
-  return { n, first, changed, again: count() }
+  const again = count()
+  s.fake
+    .sheet('平台导出')
+    .getRange(3, 3)
+    .setValues([[1401]])
+  s.fake.sheet('平台导出').activate()
+  return { n, first, changed, again, activeTab: count('') }
 }
 
 export async function importBench(): Promise<ImportBench> {

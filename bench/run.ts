@@ -369,7 +369,7 @@ on the machine. Last run: ${new Date().toISOString().slice(0, 10)}.
 | 500-operator year close, engine time < 1 s | ${f0(e500?.total ?? 0)} ms (steady state ${f0(steady.total)} ms) | ${mark((e500?.total ?? Infinity) < 1000)} |
 | SpreadsheetApp calls per close, 看板 refresh included, fixed whatever the size, ≤ 50 (issue 10; issue 6: ≤ 40 without 看板, which cost 74 more) | through the menu, handler start to result dialog, 看板 included: ${menuMax} at most (month ${get(first?.menu ?? new Map(), DECK)}, quarter ${get(first?.menu ?? new Map(), Q4K)}, year ${get(first?.menu ?? new Map(), YK)}), ${fixed ? 'the same' : 'NOT the same'} for ${SIZES.join(' / ')} operators and for every month (January … December; 3 fewer while 预警 is still empty) and quarter; the workflows over the host alone (no 看板) ${hostMax} at most; after the dialog ${same(boards) ? `${boards[0]}` : `${Math.min(...boards)}–${Math.max(...boards)}, NOT fixed`} | fixed: ${mark(fixed)}; ≤ 50: ${mark(menuMax <= 50)} |
 | MONTHSCORE over 5,000 rows well under 1 s (Sheets limit 30 s) | ${f0(score.median)} ms (first call ${f0(score.cold)} ms) | ${mark(score.cold < 1000)} |
-| 500-operator platform export imported offline < 1 s; SpreadsheetApp calls of 导入… fixed whatever the size, ≤ 12 | ${f0(imported.offline.total)} ms (.xlsx read ${f0(imported.offline.parse)} ms, import and apply ${f0(imported.offline.importMs)} ms); ${importCalls?.changed} calls when values change, ${importCalls?.again} for the same file again, ${importCalls?.first} the first time (laying out the import's columns), ${importFixed ? 'the same' : 'NOT the same'} for ${imported.calls.map((c) => c.n).join(' / ')} operators | < 1 s: ${mark(imported.offline.total < 1000)}; fixed: ${mark(importFixed)}; ≤ 12: ${mark((importCalls?.changed ?? Infinity) <= 12)} (see §5) |
+| 500-operator platform export imported offline < 1 s; SpreadsheetApp calls of 导入… fixed whatever the size, ≤ 12 | ${f0(imported.offline.total)} ms (.xlsx read ${f0(imported.offline.parse)} ms, import and apply ${f0(imported.offline.importMs)} ms); ${importCalls?.changed} calls when values change, ${importCalls?.again} for the same file again, ${importCalls?.first} the first time, ${importCalls?.activeTab} with the tab left blank, ${importFixed ? 'the same' : 'NOT the same'} for ${imported.calls.map((c) => c.n).join(' / ')} operators | < 1 s: ${mark(imported.offline.total < 1000)}; fixed: ${mark(importFixed)}; ≤ 12: ${mark(Math.max(importCalls?.changed ?? Infinity, importCalls?.first ?? Infinity) <= 12)} (see §5) |
 
 ## 1. Engine time to close a year (in-memory workbook)
 
@@ -470,19 +470,20 @@ exceljs (${f0(imported.offline.parse)} ms), imported into a new month sheet and 
 
 In Sheets (dist/Code.js and the double, 导入… from the handler's start to its result dialog), by operators:
 
-| operators | first import (lays out the columns) | values changed | same file again |
-| ---: | ---: | ---: | ---: |
-${imported.calls.map((c) => `| ${c.n} | ${c.first} | ${c.changed} | ${c.again} |`).join('\n')}
+| operators | first import | values changed | same file again | values changed, tab left blank |
+| ---: | ---: | ---: | ---: | ---: |
+${imported.calls.map((c) => `| ${c.n} | ${c.first} | ${c.changed} | ${c.again} | ${c.activeTab} |`).join('\n')}
 
-Where the ${importCalls?.changed} calls go: 3 for the menu (getActive, getUi, getSpreadsheetTimeZone); 2 for the
-default tab (getActiveSheet, getName); 10 to find and read five sheets (the export's tab, the month, 日志,
-导入设置, 导入记录); 6 for the month sheet's three runs of columns (出勤天数…文字咨询条数, 满意率, and the
-counts after the results; getRange and setValues each); 2 for 导入记录; 1 \`appendRow\` for 日志. The same
-file again writes only the 日志 row. The issue's ≤ 12 is not reached: five sheets cost 10 calls to read
-before anything is written. Reaching it would take the import's columns side by side on the month sheet
-(one run instead of three: −4), 导入记录 kept on the month sheet (−4), and no active-tab default (−2).
-The first import of a month sheet lays out the appended columns (formats, validation, notes, widths)
-once; laying them out when the month sheet is made would move that cost to 新建月度录入表.
+Where the ${importCalls?.changed} calls go: 3 for the menu (getActive, getUi, getSpreadsheetTimeZone); 6 to find
+and read three sheets (the export's tab, the month sheet, 日志: getSheetByName and getSheetValues each);
+2 for the import's columns, one run side by side after the results (getRange, setValues); 1 \`appendRow\`
+for 日志. The same file again writes only the 日志 row. Left blank, the tab prompt costs getActiveSheet
+and getName instead of getSheetByName (+1). How it got there from 24 (issue 14): the import writes only
+its own columns (平台出勤天数 … 日均通话时长), never an input cell, so one run replaces three and no
+导入记录 sheet is needed (the columns are the record); the columns are laid out by 新建月度录入表, so the
+first import writes values only; \`导入设置\` is read only for an export with a column the import does not
+know (+2 then: it adds names and never re-maps a known one); the active tab is asked for only when the
+answer is blank.
 
 ## What was tuned
 

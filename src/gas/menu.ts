@@ -13,7 +13,7 @@ import * as workflows from '../workbook/workflows'
 import { dashboardStep } from './dashboard'
 import { renderSidebar, SIDEBAR_TITLE } from './sidebar'
 import type { ReportStep, SpreadsheetWorkbook } from './spreadsheet-workbook'
-import { active, freshExecution, guarded, MENU_TITLE, newBook, Stop, toast, ui, withLock } from './ui'
+import { freshExecution, guarded, MENU_TITLE, newBook, Stop, toast, ui, withLock } from './ui'
 
 export { BUSY_MESSAGE, LOCK_WAIT_MS, MENU_TITLE } from './ui'
 /** At most this many problems are listed in a dialog; the rest are counted. */

@@ -35,7 +35,7 @@ import {
   EVENTS_LAYOUT,
   IMPORT_MONTH_HEADERS,
   IMPORT_SETTINGS_LAYOUT,
-  monthImportLayout,
+  monthLayout,
   monthSheetName,
   SHEET,
 } from './layouts'
@@ -269,7 +269,7 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     columnRows.push(out)
   }
 
-  const layout = monthImportLayout(month)
+  const layout = monthLayout(month)
   const writes: SheetWrite[] = []
   if (target.prepared) {
     // A new month sheet: 新建月度录入表's rows with the import's columns, written once.

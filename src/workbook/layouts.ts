@@ -565,7 +565,9 @@ export function monthLayout(month: MonthKey, rules: Rules = defaultRules()): She
     tabColor: '#1a73e8',
     shadeResults: true,
     print: LANDSCAPE,
-    columns: [ID, NAME, ...monthInputColumns(rules), ...monthResultColumns(rules)],
+    // §9's inputs and results, then the import's columns (SPEC §14): laid out with the sheet, so an
+    // import writes values only, one run of cells.
+    columns: [ID, NAME, ...monthInputColumns(rules), ...monthResultColumns(rules), ...importColumns(rules)],
   }
 }
 
@@ -746,9 +748,3 @@ export function importColumns(rules: Rules = defaultRules()): ColumnSpec[] {
 
 /** The month sheet columns a platform import writes, in their order on the sheet. */
 export const IMPORT_MONTH_HEADERS: readonly string[] = importColumns().map((c) => c.header)
-
-/** A month sheet with the import's columns appended after the results (§9's columns stay where they are). */
-export function monthImportLayout(month: MonthKey, rules: Rules = defaultRules()): SheetLayout {
-  const base = monthLayout(month, rules)
-  return { ...base, columns: [...base.columns, ...importColumns(rules)] }
-}

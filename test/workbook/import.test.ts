@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-
+import { MONTH_INPUT_HEADERS } from '../../src/core/fields'
 import { importAttendanceExport, importPlatformExport } from '../../src/workbook/import'
-import { monthSheetName, SHEET } from '../../src/workbook/layouts'
+import { MONTH_RESULT_HEADERS, monthSheetName, SHEET } from '../../src/workbook/layouts'
 import { buildStatement } from '../../src/workbook/statement'
 import type { Cell } from '../../src/workbook/types'
 import { closePeriod, prepareMonth } from '../../src/workbook/workflows'
@@ -53,7 +53,8 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     expect(book.cell(SHEET_NAME, 'A05', '评价数')).toBe(1311)
     expect(book.cell(SHEET_NAME, 'A05', '平台满意率')).toBe(1224 / 1311)
     const header = book.sheets.get(SHEET_NAME)?.[0] ?? []
-    const standard = prepareMonthHeader()
+    expect(header).toEqual(prepareMonthHeader()) // the sheet 新建月度录入表 makes
+    const standard = ['工号', '姓名', ...MONTH_INPUT_HEADERS, ...MONTH_RESULT_HEADERS]
     expect(header.slice(0, standard.length)).toEqual(standard) // no column of §9 moves
     // The import's columns sit side by side after the results: one run of cells.
     expect(header.slice(standard.length)).toEqual([
