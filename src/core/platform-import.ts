@@ -119,6 +119,8 @@ export const IGNORED_COLUMNS: readonly string[] = [
   '说明',
   '部门',
   '班组',
+  '所属班组',
+  '所属部门',
   '组别',
   '平均通话时长',
 ]
