@@ -1,11 +1,12 @@
 /**
  * SPEC §10: MONTHSCORE and MONTHBREAKDOWN on a month sheet give exactly what the close writes, for the same
- * sheet — blank count cells filled from 事件 / 值班, rules from 规则, 不参与 rows blank. A property over
- * generated books (random inputs, random blank count cells, random events), through dist/Code.js.
+ * sheet — blank count cells filled from 事件 / 值班, blank inputs from the platform import's columns, rules
+ * from 规则, 不参与 rows blank. A property over generated books (random inputs, random blank count cells,
+ * random imported inputs, random events), through dist/Code.js.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MONTH_INPUT_HEADERS, RECORD_FIELDS } from '../../src/core/fields'
+import { MONTH_INPUT_HEADERS, PLATFORM_FIELDS, RECORD_FIELDS } from '../../src/core/fields'
 import type { Stored } from '../support/fake-apps-script'
 import { sheetFunction } from '../support/load-bundle'
 import { headerIndex, menu, openSheets } from './sheets-scenario'
@@ -25,6 +26,8 @@ const operator = fc.record({
   rating: fc.integer({ min: 60, max: 100 }).map((x) => x / 10),
   rate: fc.integer({ min: 850, max: 1000 }).map((x) => x / 1000),
   blanks: fc.subarray([...COUNTS]),
+  /** Inputs left blank with the platform's value in its column after the results (SPEC §14). */
+  platform: fc.subarray(PLATFORM_FIELDS.map((f) => f.header)),
   events: fc.array(
     fc.record({
       day: fc.integer({ min: 4, max: 29 }),
@@ -95,6 +98,12 @@ describe('§10 a month-sheet preview equals the close', () => {
             满意率: o.rate,
           }
           for (const c of COUNTS) typed[c] = o.blanks.includes(c) ? '' : (records[c] ?? 0)
+          // Imported: the input cell stays blank; the value sits in the platform column, outside the range.
+          for (const f of PLATFORM_FIELDS)
+            if (o.platform.includes(f.header)) {
+              typed[f.platform] = typed[f.header] ?? ''
+              typed[f.header] = ''
+            }
           for (const [h, v] of Object.entries(typed)) sheet.getRange(row, col(h)).setValues([[v]])
         })
         // The formula sits in row 2 and spans the data rows, as one array formula would.
