@@ -20,8 +20,14 @@ function imported(book: MemoryWorkbook, grid: Cell[][], label?: string) {
   return outcome.plan.message
 }
 
-/** Types the inputs the platform does not carry (全勤, 领导评价) for everyone assessed. */
+/**
+ * Types what the platform does not carry: 全勤 and 领导评价 for everyone assessed, and the inputs of 周婷
+ * (A07), whom the export leaves out.
+ */
 function typeTheRest(book: MemoryWorkbook): void {
+  book.setCell(SHEET_NAME, 'A07', '出勤天数', 20)
+  book.setCell(SHEET_NAME, 'A07', '接听电话数', 1200)
+  book.setCell(SHEET_NAME, 'A07', '满意率', 0.95)
   for (const rec of book.records(SHEET_NAME)) {
     if (String(rec.预警).startsWith('不参与')) continue
     book.setCell(SHEET_NAME, String(rec.工号), '全勤', '是')
@@ -86,9 +92,6 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
   it('the close scores the platform’s values for inputs left blank; the statement says where they came from', () => {
     const book = newBook()
     imported(book, platformExport(MAY))
-    book.setCell(SHEET_NAME, 'A07', '出勤天数', 20)
-    book.setCell(SHEET_NAME, 'A07', '接听电话数', 1200)
-    book.setCell(SHEET_NAME, 'A07', '满意率', 0.95)
     typeTheRest(book)
     const typed = (id: string) => {
       const other = newBook()
@@ -114,9 +117,6 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
   it('第七条（四） the close scores 满意率 from the counts exactly, and the statement shows them', () => {
     const book = newBook()
     imported(book, platformExport(MAY))
-    book.setCell(SHEET_NAME, 'A07', '出勤天数', 20)
-    book.setCell(SHEET_NAME, 'A07', '接听电话数', 1200)
-    book.setCell(SHEET_NAME, 'A07', '满意率', 0.95)
     typeTheRest(book)
     // A rounded rate typed over the cell does not move the score: the counts decide.
     book.setCell(SHEET_NAME, 'A05', '满意率', 0.93)
@@ -189,9 +189,6 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
       /以下1处手工填写的数值与平台数据不同，按手工填写计分（如以平台数据为准，请清空该单元格）：张明（A01）的出勤天数填写为18，平台为21。/,
     )
     typeTheRest(book)
-    book.setCell(SHEET_NAME, 'A07', '出勤天数', 20)
-    book.setCell(SHEET_NAME, 'A07', '接听电话数', 1200)
-    book.setCell(SHEET_NAME, 'A07', '满意率', 0.95)
     apply(book, closePeriod(book, { kind: 'month', year: 2026, month: 5 }))
     const s = buildStatement(book, { kind: 'month', year: 2026, month: 5 }, 'A01').months[0]
     const workload = s?.lines.find((l) => l.key === 'workload')
