@@ -9,6 +9,7 @@
  */
 
 import { type Exact, exact } from './decimal'
+import { clockText } from './platform-import'
 import type { MonthCounts } from './incidents'
 import type { MonthInput } from './model'
 import {
@@ -323,7 +324,7 @@ export const MONTH_FIELDS = [
     blank: 'absent',
     optional: true,
     parse: (v, f) => parseDuration(v, f),
-    show: whole,
+    show: clockText,
     note: () =>
       '平台统计的当月通话总时长（秒，或 时:分:秒）；日均通话时长供值班法官评分参考，不计入得分（第七条（三））',
     min: 0,

@@ -102,7 +102,7 @@ function cellsOf(v: ImportValues): Map<string, Cell> {
   put('满意数', v.satisfied)
   put('基本满意数', v.basicallySatisfied)
   put('评价数', v.ratedCount)
-  put('通话总时长', v.talkSeconds)
+  put('通话总时长', v.talkSeconds === undefined ? undefined : clockText(v.talkSeconds))
   put(DAILY_TALK_COLUMN.header, v.dailyTalk === undefined ? undefined : clockText(v.dailyTalk))
   return out
 }

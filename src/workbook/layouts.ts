@@ -487,7 +487,7 @@ const KIND_COLUMNS: Readonly<Record<FieldKind, Pick<ColumnSpec, 'type' | 'format
   points: { type: 'number', format: '0.0' },
   rating: { type: 'number', format: '0.0' },
   rate: { type: 'percent', format: '0.0%' },
-  duration: { type: 'integer' },
+  duration: { type: 'text' }, // 时:分:秒 as text (a sheet would read 42:00:00 as a time of day)
 }
 
 /** A month field's column: type from its kind, note and bounds from the rules in force. */
@@ -743,7 +743,9 @@ function platformColumn(f: AnyMonthField & { readonly platform: string }): Colum
  * import carried, so a corrected file replaces exactly them and never a typed input.
  */
 export function importColumns(rules: Rules = defaultRules()): ColumnSpec[] {
-  return [...PLATFORM_FIELDS.map(platformColumn), ...optionalMonthColumns(rules), DAILY_TALK_COLUMN]
+  // All shaded as results: the import writes them, an operator's correction goes into the input on the left.
+  const counts = optionalMonthColumns(rules).map((c): ColumnSpec => ({ ...c, result: true }))
+  return [...PLATFORM_FIELDS.map(platformColumn), ...counts, DAILY_TALK_COLUMN]
 }
 
 /** The month sheet columns a platform import writes, in their order on the sheet. */
