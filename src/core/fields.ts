@@ -9,7 +9,6 @@
  */
 
 import { type Exact, exact } from './decimal'
-import { clockText } from './platform-import'
 import type { MonthCounts } from './incidents'
 import type { MonthInput } from './model'
 import {
@@ -23,6 +22,7 @@ import {
   parseRate,
   parseRating,
 } from './parse'
+import { clockText } from './platform-import'
 import { defaultRules, type Rules } from './rules'
 
 /** The five components of 第七条, in order. */
