@@ -479,7 +479,7 @@ and read three sheets (the export's tab, the month sheet, 日志: getSheetByName
 2 for the import's columns, one run side by side after the results (getRange, setValues); 1 \`appendRow\`
 for 日志. The same file again writes only the 日志 row. Left blank, the tab prompt costs getActiveSheet
 and getName instead of getSheetByName (+1). How it got there from 24 (issue 14): the import writes only
-its own columns (平台出勤天数 … 日均通话时长), never an input cell, so one run replaces three and no
+its own columns (满意数 … 平台满意率), never an input cell, so one run replaces three and no
 导入记录 sheet is needed (the columns are the record); the columns are laid out by 新建月度录入表, so the
 first import writes values only; \`导入设置\` is read only for an export with a column the import does not
 know (+2 then: it adds names and never re-maps a known one); the active tab is asked for only when the

@@ -294,7 +294,7 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     `已从“${source.label}”导入${label}：${summary}${target.prepared ? `；已新建“${name}”` : ''}。`,
     changed === 0
       ? '平台数据与上次导入相同，月度表未作改动。'
-      : `平台数据写入月度表结果列之后的“${IMPORT_MONTH_HEADERS[0]}”等列，改动${changed}个单元格；出勤天数、接听电话数、文字咨询条数、满意率留空的，结算时按平台数据计分。`,
+      : `平台数据写入月度表最右边的“${PLATFORM_FIELDS.map((f) => f.platform).join('、')}”等列，改动${changed}个单元格；左边的${PLATFORM_FIELDS.map((f) => f.header).join('、')}留空的，结算时按平台数据计分。`,
   ]
   if (dropped > 0) lines.push(`${dropped}人本次文件中没有，其上次导入的平台数据已清空。`)
   if (typedDiffers.length > 0)

@@ -737,15 +737,17 @@ function platformColumn(f: AnyMonthField & { readonly platform: string }): Colum
 }
 
 /**
- * The import's columns, side by side after the results (one run of cells, SPEC §14): the platform's
- * values of the four inputs, the rating counts, talk time and the duty judge's reference. Appended after
+ * The import's columns, side by side after the results (one run of cells, SPEC §14): the rating counts,
+ * talk time, the duty judge's reference and the platform's values of the four inputs. Appended after
  * §9's columns, they move no cell of the standard layout; together they are the record of what the latest
  * import carried, so a corrected file replaces exactly them and never a typed input.
  */
 export function importColumns(rules: Rules = defaultRules()): ColumnSpec[] {
   // All shaded as results: the import writes them, an operator's correction goes into the input on the left.
   const counts = optionalMonthColumns(rules).map((c): ColumnSpec => ({ ...c, result: true }))
-  return [...PLATFORM_FIELDS.map(platformColumn), ...counts, DAILY_TALK_COLUMN]
+  // The counts and talk time first, where month sheets of earlier versions had them: a sheet laid out
+  // before gains only the columns after them (the Sheets host lays out an extended header cheaply).
+  return [...counts, DAILY_TALK_COLUMN, ...PLATFORM_FIELDS.map(platformColumn)]
 }
 
 /** The month sheet columns a platform import writes, in their order on the sheet. */

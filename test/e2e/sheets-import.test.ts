@@ -128,6 +128,28 @@ describe('Google Sheets 导入… (SPEC §14)', () => {
     expect(small.activeTab.total).toBeLessThanOrEqual(13) // + getActiveSheet and getName
   })
 
+  it('a month sheet laid out by an earlier version gains only the import’s columns, its own cells untouched', () => {
+    const s = book(18)
+    menu(s, 'menuNewMonth', '2026-05')
+    const month = s.fake.sheet('2026-05 月度')
+    const head = month.row(1).map(String)
+    const results = head.indexOf('按记录统计') + 1
+    // As 新建月度录入表 made it before SPEC §14: nothing after 按记录统计; a typed value and a resized column.
+    month.getRange(1, results + 1, 1, head.length - results).setValues([head.slice(results).map(() => '')])
+    month.getRange(2, head.indexOf('领导评价') + 1).setValues([[9]])
+    month.setColumnWidth(2, 200)
+    const before = month.values().map((row) => row.slice(0, results))
+    const notes = month.getRange(1, 1, 1, results).getNotes()
+    const cost = measure(s)
+    expect(month.row(1).map(String)).toEqual(head)
+    expect(month.values().map((row) => row.slice(0, results))).toEqual(before)
+    expect(month.getRange(1, 1, 1, results).getNotes()).toEqual(notes)
+    expect(month.getColumnWidth(2)).toBe(200) // the layout of the columns it had is left alone
+    const ids = month.column('工号').map(String)
+    expect(month.row(ids.indexOf(idOf(5)) + 2)[head.indexOf('平台接听电话数')]).toBe(1505)
+    expect(cost.total).toBeLessThanOrEqual(50) // once; a whole layout again would be about 150
+  })
+
   it('an export with a column the import does not know reads 导入设置, which adds its name', () => {
     const s = book(18)
     const rows = exportRows(18).map((row, r) =>

@@ -64,15 +64,15 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     expect(header.slice(0, standard.length)).toEqual(standard) // no column of §9 moves
     // The import's columns sit side by side after the results: one run of cells.
     expect(header.slice(standard.length)).toEqual([
-      '平台出勤天数',
-      '平台接听电话数',
-      '平台文字咨询条数',
-      '平台满意率',
       '满意数',
       '基本满意数',
       '评价数',
       '通话总时长',
       '日均通话时长',
+      '平台出勤天数',
+      '平台接听电话数',
+      '平台文字咨询条数',
+      '平台满意率',
     ])
     // 第七条（三）reference: 40:00:00 over 20 days = 2:00:00 a day.
     expect(book.cell(SHEET_NAME, 'A05', '日均通话时长')).toBe('2:00:00')

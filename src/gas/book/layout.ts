@@ -46,6 +46,20 @@ export function headerMatches(row: readonly unknown[] | undefined, layout: Sheet
   })
 }
 
+/**
+ * How many leading columns of `layout` the sheet already has, when the layout only extends it: row 1 holds
+ * the layout's first k headers and nothing after them (a sheet laid out by an earlier version, before
+ * columns were appended to its layout). 0 otherwise: the whole layout is then written.
+ */
+export function laidOutPrefix(row: readonly unknown[] | undefined, layout: SheetLayout): number {
+  if (!row) return 0
+  let k = 0
+  while (k < layout.columns.length && row[k] === layout.columns[k]?.header) k++
+  if (k === 0 || k === layout.columns.length) return 0
+  const rest = row.slice(k)
+  return rest.every((v) => v === '' || v === null || v === undefined) ? k : 0
+}
+
 /** The sheet of a write: known, found by name, or inserted (undo: deleted). */
 export function sheetFor(
   ctx: BookContext,
@@ -156,26 +170,29 @@ export function writeLayout(
   layout: SheetLayout,
   created: boolean,
   tx: Transaction,
+  from = 0,
 ): void {
   const sheet = state.sheet
-  const columns = layout.columns
+  // With `from` (laidOutPrefix), only the columns after the first `from`: the rest is laid out already.
+  const columns = layout.columns.slice(from)
   const width = columns.length
+  const first = from + 1
   if (width === 0) return
   const maxRows = state.maxRows
   // Formats first: plain-text columns must be '@' before text like `2026-05` lands in them.
   const formats: string[][] = [columns.map(() => '@')]
   const dataFormats = columns.map(numberFormat)
   for (let r = 2; r <= maxRows; r++) formats.push(dataFormats)
-  const all = sheet.getRange(1, 1, maxRows, width)
+  const all = sheet.getRange(1, first, maxRows, width)
   if (!created) {
     const was = all.getNumberFormats()
     tx.push(() => all.setNumberFormats(was))
   }
   all.setNumberFormats(formats)
 
-  const header = sheet.getRange(1, 1, 1, width)
+  const header = sheet.getRange(1, first, 1, width)
   if (!created) {
-    const values = snapshot(state, 1, 1, 1, width)
+    const values = snapshot(state, 1, first, 1, width)
     const weights = header.getFontWeights()
     const notes = header.getNotes()
     tx.push(() => {
@@ -186,13 +203,13 @@ export function writeLayout(
   }
   const headerValues = [columns.map((c) => (FORMULA_LIKE.test(c.header) ? `'${c.header}` : c.header))]
   header.setValues(headerValues)
-  remember(state, 1, 1, headerValues)
+  remember(state, 1, first, headerValues)
   state.rows = Math.max(state.rows, 1)
   header.setFontWeight('bold')
   const notes = columns.map((c) => c.note ?? '')
   if (!created || notes.some((n) => n !== '')) header.setNotes([notes])
-  validate(ctx, state, layout, 2, maxRows - 1, created ? null : tx)
-  if (!created) {
+  validate(ctx, state, layout, 2, maxRows - 1, created ? null : tx, from)
+  if (from === 0 && !created) {
     const rows = sheet.getFrozenRows()
     const cols = sheet.getFrozenColumns()
     const tab = sheet.getTabColor()
@@ -202,8 +219,10 @@ export function writeLayout(
       sheet.setTabColor(tab)
     })
   }
-  sheet.setFrozenRows(1)
-  if (layout.frozenColumns !== undefined) sheet.setFrozenColumns(layout.frozenColumns)
+  if (from === 0) {
+    sheet.setFrozenRows(1)
+    if (layout.frozenColumns !== undefined) sheet.setFrozenColumns(layout.frozenColumns)
+  }
   // One call per run of equal widths.
   let start = 0
   while (start < width) {
@@ -211,21 +230,21 @@ export function writeLayout(
     let end = start + 1
     while (end < width && columns[end]?.width === w) end++
     if (w !== undefined) {
+      const at = first + start
       if (!created) {
-        const was = Array.from({ length: end - start }, (_, i) => sheet.getColumnWidth(start + 1 + i))
-        const from = start + 1
+        const was = Array.from({ length: end - start }, (_, i) => sheet.getColumnWidth(at + i))
         tx.push(() => {
           was.forEach((px, i) => {
-            sheet.setColumnWidth(from + i, px)
+            sheet.setColumnWidth(at + i, px)
           })
         })
       }
-      sheet.setColumnWidths(start + 1, end - start, pixels(w))
+      sheet.setColumnWidths(at, end - start, pixels(w))
     }
     start = end
   }
-  if (layout.tabColor) sheet.setTabColor(layout.tabColor)
-  styleLayout(sheet, layout, maxRows, created ? null : tx)
+  if (from === 0 && layout.tabColor) sheet.setTabColor(layout.tabColor)
+  styleLayout(sheet, layout, maxRows, created ? null : tx, from)
 }
 
 /** Formats and validation for rows added to a sheet that already has its layout (the undo deletes the rows). */
@@ -245,8 +264,8 @@ function formatRows(
 }
 
 /**
- * One setDataValidations over `count` rows from `from` (nothing when no column takes input); with `tx`, the
- * rules the rows had are read first and restored by the undo.
+ * One setDataValidations over `count` rows from `from`, columns from `fromColumn` (0-based) on (nothing
+ * when no column takes input); with `tx`, the rules the rows had are read first and restored by the undo.
  */
 function validate(
   ctx: BookContext,
@@ -255,13 +274,14 @@ function validate(
   from: number,
   count: number,
   tx: Transaction | null,
+  fromColumn = 0,
 ): void {
   if (count < 1) return
-  const rules = layout.columns.map((c) => validation(ctx, c))
+  const rules = layout.columns.slice(fromColumn).map((c) => validation(ctx, c))
   if (!rules.some((r) => r !== null)) return
   const grid: (Validation | null)[][] = []
   for (let r = 0; r < count; r++) grid.push(rules)
-  const range = state.sheet.getRange(from, 1, count, rules.length)
+  const range = state.sheet.getRange(from, fromColumn + 1, count, rules.length)
   if (tx) {
     const was = range.getDataValidations()
     tx.push(() => range.setDataValidations(was as Validation[][]))

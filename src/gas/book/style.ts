@@ -31,15 +31,19 @@ export function rowColors(
   })
 }
 
-/** Header fills, wrapping and result fills of a layout; `tx` null for a sheet just created. */
+/**
+ * Header fills, wrapping and result fills of a layout, from its column `from` (0-based) on; `tx` null for
+ * a sheet just created.
+ */
 export function styleLayout(
   sheet: Sheet,
   layout: SheetLayout,
   maxRows: number,
   tx: Transaction | null,
+  from = 0,
 ): void {
-  const columns = layout.columns
-  const header = sheet.getRange(1, 1, 1, columns.length)
+  const columns = layout.columns.slice(from)
+  const header = sheet.getRange(1, from + 1, 1, columns.length)
   if (tx) {
     const was = header.getBackgrounds()
     tx.push(() => header.setBackgrounds(was))
@@ -50,8 +54,8 @@ export function styleLayout(
   forRuns(
     columns,
     (c) => c.wrap === true,
-    (from, count) => {
-      const range = sheet.getRange(1, from, maxRows, count)
+    (at, count) => {
+      const range = sheet.getRange(1, from + at, maxRows, count)
       if (tx) {
         const was = range.getWraps()
         tx.push(() => range.setWraps(was))
@@ -64,8 +68,8 @@ export function styleLayout(
     forRuns(
       columns,
       (c) => c.result === true,
-      (from, count) => {
-        const range = sheet.getRange(2, from, maxRows - 1, count)
+      (at, count) => {
+        const range = sheet.getRange(2, from + at, maxRows - 1, count)
         if (tx) {
           const was = range.getBackgrounds()
           tx.push(() => range.setBackgrounds(was))

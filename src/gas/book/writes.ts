@@ -7,7 +7,7 @@
 
 import type { Cell, SheetWrite } from '../../workbook/types'
 import type { BookContext } from './context'
-import { ensureSize, exactSize, headerMatches, rangeAt, sheetFor, writeLayout } from './layout'
+import { ensureSize, exactSize, headerMatches, laidOutPrefix, rangeAt, sheetFor, writeLayout } from './layout'
 import type { ProtectStep } from './protection'
 import { remember, type SheetState, snapshot } from './read-cache'
 import { rowColors } from './style'
@@ -54,7 +54,9 @@ export function applyWrite(
     const needRows = w.mode === 'append' ? appendAt - 1 + rows.length : 1 + dataRows
     ensureSize(ctx, state, Math.max(needRows, 2, reserve), width, null, tx)
     exactSize(state)
-    writeLayout(ctx, state, layout, created, tx)
+    // A sheet whose layout gained columns at its end (an earlier version's) gets only those laid out.
+    const prefix = created ? 0 : laidOutPrefix(state.values[0], layout)
+    writeLayout(ctx, state, layout, created, tx, prefix)
   } else {
     if (w.reserveRows !== undefined) ensureSize(ctx, state, reserve, width, layout, tx)
     // Header notes quote the rules in force (§9); the workflow asks for this only when they may be stale.
