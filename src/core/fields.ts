@@ -216,7 +216,8 @@ export const MONTH_FIELDS = [
     blank: 'required',
     parse: (v, f, r) => parseRating(v, f, r['leader.max']),
     show: decimalText,
-    note: (r) => `值班法官评分0-${ruleText(r['leader.max'])}分，精确到0.1（第七条（三））；必填`,
+    note: (r) =>
+      `值班法官根据工作表现，结合日均通话时长、综合贡献评分0-${ruleText(r['leader.max'])}分，精确到0.1（第七条（三））；必填。日均通话时长见本表右侧的“日均通话时长”列（导入的平台数据）`,
     min: 0,
     max: (r) => Number(r['leader.max'].valueOf()),
   }),
