@@ -246,6 +246,7 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
   let changed = 0
   let dropped = 0
   const typedDiffers: string[] = []
+  const typedRates: string[] = []
   const columnRows: Cell[][] = []
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? []
@@ -261,7 +262,11 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
         const typed = row[colOf(f.header)] ?? ''
         const platform = carried.get(f.platform)
         if (platform === undefined || isBlank(typed) || sameValue(typed, platform)) continue
-        if (f.key === 'satisfaction' && carried.has('评价数')) continue // the counts decide (第七条（四）)
+        if (f.key === 'satisfaction' && carried.has('评价数')) {
+          // SPEC §14: with the counts there, 满意率 comes from them, a typed rate notwithstanding.
+          typedRates.push(`${hit.person.name}（${hit.person.id}）填写为${shown(typed, f.header)}`)
+          continue
+        }
         typedDiffers.push(
           `${hit.person.name}（${hit.person.id}）的${f.header}填写为${shown(typed, f.header)}，平台为${shown(platform, f.header)}`,
         )
@@ -302,6 +307,10 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
       `以下${typedDiffers.length}处手工填写的数值与平台数据不同，按手工填写计分（如以平台数据为准，请清空该单元格）：${listed(typedDiffers)}。`,
     )
   if (rated > 0) lines.push(`${rated}人的满意率按（满意+基本满意）÷评价数精确计算（第七条（四））。`)
+  if (typedRates.length > 0)
+    lines.push(
+      `其中${typedRates.length}人的满意率另有手工填写，有评价数时不按填写的满意率计分：${listed(typedRates)}。`,
+    )
   if (skipped.length > 0) lines.push(`跳过的行：${listed(skipped)}。`)
   if (absent.length > 0) lines.push(`导出中没有以下当月参与考核人员，请手工填写：${listed(absent)}。`)
   lines.push('请核对月度表后“生成公示表”，再“月度结算”。')

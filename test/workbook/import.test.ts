@@ -179,6 +179,7 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     book.setCell(SHEET_NAME, 'A02', '出勤天数', 19.5)
     book.setCell(SHEET_NAME, 'A01', '出勤天数', 18)
     book.setCell(SHEET_NAME, 'A03', '接听电话数', 1600) // the platform's own number: nothing to say
+    book.setCell(SHEET_NAME, 'A05', '满意率', 0.93) // with 评价数 exported, the counts decide (SPEC §14)
     const lines = MAY.map((l) => (l.name === '李华' ? { ...l, days: '' } : l))
     const message = imported(book, platformExport(lines))
     expect(book.cell(SHEET_NAME, 'A02', '出勤天数')).toBe(19.5)
@@ -187,6 +188,9 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     expect(book.cell(SHEET_NAME, 'A01', '平台出勤天数')).toBe(21)
     expect(message).toMatch(
       /以下1处手工填写的数值与平台数据不同，按手工填写计分（如以平台数据为准，请清空该单元格）：张明（A01）的出勤天数填写为18，平台为21。/,
+    )
+    expect(message).toMatch(
+      /其中1人的满意率另有手工填写，有评价数时不按填写的满意率计分：陈静（A05）填写为93\.00%。/,
     )
     typeTheRest(book)
     apply(book, closePeriod(book, { kind: 'month', year: 2026, month: 5 }))
