@@ -253,7 +253,7 @@ function applyWrite(book: ExcelJS.Workbook, write: SheetWrite): void {
     })
   }
   ensureLayout(ws, layout, positions, rowsAfter)
-  applyPrintSetup(ws, layout, write.printTitle)
+  applyPrintSetup(ws, layout, write.printTitle, positions, rowsAfter)
   if (write.protect === false) ws.unprotect()
   else if (write.protect) {
     lockSheet(ws)
@@ -380,8 +380,17 @@ function shadedColumns(layout: SheetLayout, positions: readonly number[]): Set<n
  * SPEC §16: A4, fit to one page wide (as many pages down as needed), the header row and 工号/姓名 repeated
  * on every page, and the write's title (公示) at the top of every page with the page number below.
  */
-function applyPrintSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, title: string | undefined): void {
+function applyPrintSetup(
+  ws: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  title: string | undefined,
+  positions: readonly number[],
+  rows: number,
+): void {
   const p = printSetupOf(layout)
+  // Only the layout's leading columns print (wherever staff moved them), over the rows written (exceljs
+  // cannot read back a whole-column print area; the next write of the sheet moves it with its rows).
+  const last = p.columns === undefined ? 0 : Math.max(0, ...positions.slice(0, p.columns))
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9, // A4
@@ -393,6 +402,7 @@ function applyPrintSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, title: stri
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: p.repeatRows > 0 ? `1:${p.repeatRows}` : undefined,
     printTitlesColumn: p.repeatColumns > 0 ? `A:${columnLetterOf(p.repeatColumns)}` : undefined,
+    printArea: last > 0 ? absoluteArea(`A1:${columnLetterOf(last)}${Math.max(rows, 1)}`) : undefined,
   } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup
   const header = title ?? ws.headerFooter?.oddHeader
   ws.headerFooter = {
@@ -403,6 +413,15 @@ function applyPrintSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, title: stri
     oddHeader: header ? (title ? `&C&"-,Bold"&14 ${title.replace(/&/g, '&&')}` : header) : `&C&A`,
     oddFooter: '&C第 &P 页，共 &N 页',
   }
+}
+
+/**
+ * A print area as exceljs should be given it: it writes `$` before each end (`A1:AA19` → `$A1:$AA19`, which
+ * LibreOffice ignores), so the rows carry their own (`A$1:AA$19` → `$A$1:$AA$19`). Loading reads it back as
+ * `A1:AA19`; every save passes it through here again.
+ */
+function absoluteArea(area: string): string {
+  return area.replace(/\b([A-Z]{1,3})\$?(\d+)\b/g, '$1$$$2')
 }
 
 /**
@@ -617,6 +636,10 @@ export async function parseXlsx(data: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 export async function xlsxBytes(book: ExcelJS.Workbook): Promise<Buffer> {
+  for (const ws of book.worksheets) {
+    const area = ws.pageSetup?.printArea
+    if (area) ws.pageSetup.printArea = absoluteArea(area)
+  }
   const out = await book.xlsx.writeBuffer()
   return Buffer.from(out as ArrayBuffer)
 }

@@ -550,7 +550,7 @@ export function monthResultColumns(rules: Rules = defaultRules()): ColumnSpec[] 
       wrap: true,
       width: 30,
       result: true,
-      note: '结算时留空的计数列按“事件”“值班”表统计所用的数值（只列不为0的）；计数单元格本身保持留空，重新开放后再次结算时重新统计。手工填写的计数照填写计分',
+      note: '结算时留空的单元格所用的数值：出勤天数、接听电话数、文字咨询条数、满意率按右侧导入的平台数据（平台），计数列按“事件”“值班”表统计（只列不为0的）；这些单元格本身保持留空，重新开放后再次结算时重新读取。手工填写的照填写计分',
     }),
   ]
 }
@@ -564,7 +564,8 @@ export function monthLayout(month: MonthKey, rules: Rules = defaultRules()): She
     frozenColumns: 2,
     tabColor: '#1a73e8',
     shadeResults: true,
-    print: LANDSCAPE,
+    // §9's columns print; the import's are for the screen (按记录统计 says which of their values a close used).
+    print: { ...LANDSCAPE, columns: 2 + SHEET_FIELDS.length + monthResultColumns(rules).length },
     // §9's inputs and results, then the import's columns (SPEC §14): laid out with the sheet, so an
     // import writes values only, one run of cells.
     columns: [ID, NAME, ...monthInputColumns(rules), ...monthResultColumns(rules), ...importColumns(rules)],

@@ -29,6 +29,8 @@ export interface MonthRow {
   readonly breakdown: MonthBreakdown | null
   /** Count cells left blank that the records filled (SPEC §9), for the close to show on the sheet. */
   readonly filled: readonly FilledCount[]
+  /** Inputs left blank and read from the platform import's columns (SPEC §14), by input header. */
+  readonly fromPlatform: readonly string[]
 }
 
 /** A blank count cell filled from 事件 / 值班. */
@@ -109,7 +111,17 @@ export function evaluateMonth(
     }
     const { eligible, reason } = eligibility(operator, period, inputs.secondments, inputs.rules)
     if (!eligible) {
-      rows.push({ row: row.row, id, operator, eligible, reason, input: null, breakdown: null, filled: [] })
+      rows.push({
+        row: row.row,
+        id,
+        operator,
+        eligible,
+        reason,
+        input: null,
+        breakdown: null,
+        filled: [],
+        fromPlatform: [],
+      })
       continue
     }
     const reading = readMonthRow(
@@ -128,7 +140,8 @@ export function evaluateMonth(
       })
     }
     for (const header of reading.handTyped) handTyped.push(`${operator.name}（${id}）的${header}`)
-    rows.push({ row: row.row, id, operator, eligible, reason, input, breakdown, filled })
+    const fromPlatform = [...reading.fromPlatform.keys()]
+    rows.push({ row: row.row, id, operator, eligible, reason, input, breakdown, filled, fromPlatform })
   }
   const lastRow = t.rows.reduce((m, r) => Math.max(m, r.row), 1)
   for (const op of inputs.operators) {

@@ -46,6 +46,8 @@ export interface PrintSetup {
   readonly repeatRows: number
   /** Leading columns (工号, 姓名) repeated on every page. */
   readonly repeatColumns: number
+  /** How many leading layout columns print (absent: all); the rest are for the screen. */
+  readonly columns?: number
 }
 
 export interface SheetLayout {

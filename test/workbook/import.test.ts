@@ -108,6 +108,11 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     apply(reference, closePeriod(reference, { kind: 'month', year: 2026, month: 5 }))
     expect(book.cell(SHEET_NAME, 'A02', '工作量得分')).toBe(reference.cell(SHEET_NAME, 'A02', '工作量得分'))
     expect(typeof book.cell(SHEET_NAME, 'A02', '工作量得分')).toBe('number')
+    // What the close took for the blank inputs is on the sheet (and in its print), beside the results.
+    expect(book.cell(SHEET_NAME, 'A02', '按记录统计')).toBe(
+      '出勤天数 21（平台）；接听电话数 1701（平台）；文字咨询条数 0（平台）；满意率 (1500+20)/1525（平台）',
+    )
+    expect(book.cell(SHEET_NAME, 'A07', '按记录统计')).toBe('') // typed by hand, not in the export
     const s = buildStatement(book, { kind: 'month', year: 2026, month: 5 }, 'A02').months[0]
     const workload = s?.lines.find((l) => l.key === 'workload')
     expect(workload?.inputs.find((i) => i.label === '接听电话数')?.value).toBe('1701（平台导入）')

@@ -8,7 +8,7 @@ import { groupBy } from '../../core/collections'
 import type { LocalDate } from '../../core/dates'
 import { toCellNumber } from '../../core/decimal'
 import { replacementsListedIn, vacanciesListedIn } from '../../core/dispatch'
-import { MONTH_INPUT_HEADERS } from '../../core/fields'
+import { MONTH_INPUT_HEADERS, PLATFORM_FIELDS, showInput } from '../../core/fields'
 import { type LeaveEntry, noonLeave, starLeave } from '../../core/leave'
 import type { Trigger } from '../../core/model'
 import { parseText } from '../../core/parse'
@@ -460,14 +460,23 @@ function leaveRows(
 }
 
 /**
- * §9: the counts this close took from the records for the row's blank count cells, as the month sheet shows
- * them (`迟到早退次数 2（事件）；中午值班加分次数 1（值班）`). The cells stay blank — the close never writes an
- * input, so a formula or a later correction in them is never overwritten — and a re-close after 重新开放
- * counts again. Zeros are left out.
+ * §9 and §14: what this close took for the row's blank inputs, as the month sheet shows it — the platform
+ * import's values (`出勤天数 21（平台）`; 满意率 as its counts, `满意率 (1188+36)/1311（平台）`, also over a
+ * typed rate, since the counts decide) and the counts from the records (`迟到早退次数 2（事件）；中午值班加分次数
+ * 1（值班）`). The cells stay blank — the close never writes an input, so a formula or a later correction in
+ * them is never overwritten — and a re-close after 重新开放 reads again. Zero counts are left out.
  */
 export function countsUsedText(row: MonthRow): string {
-  return row.filled
+  const input = row.input
+  const platform = PLATFORM_FIELDS.flatMap((f): string[] => {
+    if (!input) return []
+    const { satisfied, basicallySatisfied, ratedCount } = input
+    if (f.key === 'satisfaction' && satisfied !== undefined && basicallySatisfied !== undefined && ratedCount)
+      return [`${f.header} (${satisfied}+${basicallySatisfied})/${ratedCount}（平台）`]
+    return row.fromPlatform.includes(f.header) ? [`${f.header} ${showInput(f, input)}（平台）`] : []
+  })
+  const records = row.filled
     .filter((f) => !f.value.equals(0))
     .map((f) => `${f.header} ${f.value.toString()}（${f.sheet}）`)
-    .join('；')
+  return [...platform, ...records].join('；')
 }
