@@ -131,10 +131,11 @@ describe('SPEC §16 what staff see and print (.xlsx)', () => {
     }
     // A month sheet prints §9's columns through 按记录统计; the import's columns after them stay on screen.
     const june = wb.getWorksheet('2025-06 月度')
-    const head = (june?.getRow(1).values as unknown[]).map(String)
+    if (!june) throw new Error('no 2025-06 月度')
+    const head = (june.getRow(1).values as unknown[]).map(String)
     const counted = head.indexOf('按记录统计') // 1-based: row.values starts at index 1
     expect(head.indexOf('平台出勤天数')).toBeGreaterThan(counted)
-    expect(june?.pageSetup.printArea).toBe(`A1:${june?.getColumn(counted).letter}${june?.rowCount}`)
+    expect(june.pageSetup.printArea).toBe(`A1:${june.getColumn(counted).letter}${june.rowCount}`)
     expect(wb.getWorksheet('2025-Q2 季度')?.pageSetup.printArea).toBeUndefined()
     // 公示: its title (the month, 公示期) at the top of every page.
     expect(wb.getWorksheet('公示')?.headerFooter.oddHeader).toMatch(
