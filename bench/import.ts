@@ -25,6 +25,8 @@ export interface ImportBench {
     readonly again: number
     readonly activeTab: number
   }[]
+  /** Sheets calls of 导入考勤… by size: a file with new rows, then the same file again. */
+  readonly attendance: readonly { readonly n: number; readonly first: number; readonly again: number }[]
 }
 
 function exportRows(n: number): Stored[][] {
@@ -107,9 +109,31 @@ function sheetsCalls(n: number): ImportBench['calls'][number] {
   return { n, first, changed, again, activeTab: count('') }
 }
 
+function attendanceCalls(n: number): ImportBench['attendance'][number] {
+  const s = openSheets('Asia/Shanghai', new Date('2026-06-03T02:00:00Z'))
+  menu(s, 'menuSetup')
+  s.fake.sheet('人员').getRange(2, 1, n, 7).setValues(rosterRows(n))
+  const rows: Stored[][] = [['日期', '工号', '姓名', '考勤状态']]
+  for (let i = 1; i <= n; i++)
+    rows.push(['2026-05-06', String(i).padStart(3, '0'), `话务员${i}`, i % 3 ? '正常' : '迟到'])
+  s.fake.spreadsheet.insertSheet('考勤').getRange(1, 1, rows.length, 4).setValues(rows)
+  const count = () => {
+    s.fake.resetCounts()
+    menu(s, 'menuImportAttendance', '考勤')
+    const at = s.fake.alertCounts[s.fake.alertCounts.length - 1]
+    return at ? FakeAppsScript.sum(at) : Number.NaN
+  }
+  const first = count()
+  return { n, first, again: count() }
+}
+
 export async function importBench(): Promise<ImportBench> {
   await offline(18) // warm-up
-  return { offline: await offline(500), calls: [18, 500].map(sheetsCalls) }
+  return {
+    offline: await offline(500),
+    calls: [18, 500].map(sheetsCalls),
+    attendance: [18, 500].map(attendanceCalls),
+  }
 }
 
 if (process.argv[1]?.endsWith('bench/import.ts')) console.log(JSON.stringify(await importBench(), null, 2))

@@ -485,6 +485,10 @@ first import writes values only; \`导入设置\` is read only for an export wit
 know (+2 then: it adds names and never re-maps a known one); the active tab is asked for only when the
 answer is blank.
 
+导入考勤… (an attendance export into 事件), by operators: ${imported.attendance.map((a) => `${a.n}: ${a.first} calls for a file with new rows, ${a.again} for the same file again`).join('; ')} —
+it reads the export, 人员, 事件 and 日志 (closed months are refused) and appends the new 事件 rows in one
+\`setValues\`.
+
 ## What was tuned
 
 The first run of this benchmark (through tsx, with the whole year of 事件 present at every close) took
