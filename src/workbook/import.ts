@@ -39,6 +39,7 @@ import {
   monthSheetName,
   SHEET,
 } from './layouts'
+import { namingOf } from './naming'
 import { done, type Outcome, refuse } from './outcome'
 import { prepareMonth } from './prepare'
 import { cellOf, idOf, refOf, type Table, table } from './read'
@@ -177,7 +178,13 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
   const log = table(SHEET.log, grids.get(SHEET.log))
   if (periodState(log, monthPeriod(month)) === 'closed')
     return refuse(
-      [{ sheet: name, cell: 'A1', message: `${label}已结算，不能导入；如需更正，请先“重新开放”该月` }],
+      [
+        {
+          sheet: name,
+          cell: 'A1',
+          message: `${label}已结算，不能导入；如需更正，请先${namingOf(book).reopen(monthPeriod(month))}该月`,
+        },
+      ],
       `${label}已结算，未导入`,
     )
   const problems: Problem[] = []
@@ -313,7 +320,8 @@ export function importPlatformExport(book: Workbook, month: MonthKey, source: Im
     )
   if (skipped.length > 0) lines.push(`跳过的行：${listed(skipped)}。`)
   if (absent.length > 0) lines.push(`导出中没有以下当月参与考核人员，请手工填写：${listed(absent)}。`)
-  lines.push('请核对月度表后“生成公示表”，再“月度结算”。')
+  const naming = namingOf(book)
+  lines.push(`请核对月度表后${naming.publish(monthPeriod(month))}，再${naming.closeMonth(month)}。`)
   return done({
     writes,
     log: {
@@ -390,7 +398,7 @@ export function importAttendanceExport(book: Workbook, source: ImportSource): Ou
       problems.push({
         sheet: source.sheet,
         cell: `A${w.row.row}`,
-        message: `第${w.row.row}行 ${w.row.date} ${w.row.name || w.id}的“${w.row.status}”属于已结算的${periodLabel(monthPeriod(month))}：请先“重新开放”该月，或从文件中删去该月`,
+        message: `第${w.row.row}行 ${w.row.date} ${w.row.name || w.id}的“${w.row.status}”属于已结算的${periodLabel(monthPeriod(month))}：请先${namingOf(book).reopen(monthPeriod(month))}该月，或从文件中删去该月`,
       })
       continue
     }

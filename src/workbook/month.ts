@@ -4,7 +4,7 @@
  */
 import type { Exact } from '../core/decimal'
 import { eligibility } from '../core/eligibility'
-import { MONTH_INPUT_HEADERS, readMonthInput } from '../core/fields'
+import { fieldOfHeader, MONTH_INPUT_HEADERS, readMonthInput } from '../core/fields'
 import { emptyCounts, type MonthCounts, monthCounts } from '../core/incidents'
 import type { MonthBreakdown, MonthInput, Operator } from '../core/model'
 import { cellError, isBlank, parseDecimal, parseText, toExact } from '../core/parse'
@@ -133,10 +133,13 @@ export function evaluateMonth(
     for (const e of [...reading.mismatches, ...reading.errors]) {
       const fromRecords = filled.some((c) => c.header === e.field)
       const platform = reading.fromPlatform.get(e.field)
+      // A required input left blank where the platform import could give it: say so (SPEC §14).
+      const importable =
+        !platform && fieldOfHeader(e.field)?.platform !== undefined && isBlank(cellOf(t, row, e.field))
       problems.push({
         sheet,
         cell: refOf(t, row.row, platform ?? e.field),
-        message: `${who(operator)}${e.message}${fromRecords ? '（按“事件”/“值班”表统计填入）' : ''}${platform ? `（“${e.field}”留空，按“${platform}”列的平台导入数据读取）` : ''}`,
+        message: `${who(operator)}${e.message}${fromRecords ? '（按“事件”/“值班”表统计填入）' : ''}${platform ? `（“${e.field}”留空，按“${platform}”列的平台导入数据读取）` : ''}${importable ? `；也可${naming.importPlatform(month)}` : ''}`,
       })
     }
     for (const header of reading.handTyped) handTyped.push(`${operator.name}（${id}）的${header}`)

@@ -19,6 +19,10 @@ export interface HostNaming {
   reopen(period: Period): string
   /** Check a period's data (校验数据). */
   validate(period: Period): string
+  /** Publish a period's preliminary scores (生成公示表). */
+  publish(period: Period): string
+  /** Import a month's platform export (导入…). */
+  importPlatform(month: MonthKey): string
 }
 
 /** The menu items of `12368考核` (SPEC §11). */
@@ -28,6 +32,8 @@ export const MENU_NAMING: HostNaming = {
   closeMonth: () => '完成月度结算',
   reopen: () => '“重新开放”',
   validate: () => '“校验数据”',
+  publish: () => '“生成公示表”',
+  importPlatform: () => '用“导入…”导入平台数据',
 }
 
 /** The host's naming; the menu's when the host gives none. */

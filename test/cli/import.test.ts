@@ -96,6 +96,11 @@ describe('kaohe import (SPEC §14)', () => {
     const { ctx, lines } = testContext(new Date('2026-06-03T01:00:00Z'))
     expect(await importCommand(book, '2026-05', exportFile, ctx)).toBe(EXIT.ok)
     expect(lines.join('\n')).toMatch(/已从“2026年5月坐席工作量统计\.xlsx”导入2026年5月：读取7行，匹配6人/)
+    // Offline, the next steps are commands (SPEC §16), never the Sheets menu's words.
+    expect(lines.join('\n')).toMatch(
+      /请核对月度表后运行 kaohe publish \S+ 2026-05，再完成月度结算（kaohe close \S+ 2026-05）/,
+    )
+    expect(lines.join('\n')).not.toMatch(/“生成公示表”|“月度结算”/)
     const month = monthSheetName('2026-05')
     const rows = await sheetRows(book, month)
     const chen = rows.find((r) => r.工号 === 'A05')
@@ -127,7 +132,9 @@ describe('kaohe import (SPEC §14)', () => {
     const hash = sha256(book)
     const again = testContext()
     expect(await importCommand(book, '2026-05', exportFile, again.ctx)).toBe(EXIT.problems)
-    expect(again.errors.join('\n')).toMatch(/已结算/)
+    expect([...again.errors, ...again.lines].join('\n')).toMatch(
+      /已结算，不能导入；如需更正，请先运行 kaohe reopen \S+ 2026-05 重新开放该月/,
+    )
     expect(sha256(book)).toBe(hash)
   })
 

@@ -4,7 +4,7 @@ import { importAttendanceExport, importPlatformExport } from '../../src/workbook
 import { MONTH_RESULT_HEADERS, monthSheetName, SHEET } from '../../src/workbook/layouts'
 import { buildStatement } from '../../src/workbook/statement'
 import type { Cell } from '../../src/workbook/types'
-import { closePeriod, prepareMonth } from '../../src/workbook/workflows'
+import { closePeriod, prepareMonth, validatePeriod } from '../../src/workbook/workflows'
 import type { MemoryWorkbook } from '../support/memory-workbook'
 import { apply, fillMonth, newBook } from './fixture'
 import { MAY, type PlatformLine, platformExport } from './import-fixture'
@@ -224,6 +224,16 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     imported(book, platformExport(MAY))
     expect(book.cell(SHEET_NAME, 'A02', '平台接听电话数')).toBe(1701)
     expect(book.cell(SHEET_NAME, 'A02', '平台文字咨询条数')).toBe(0)
+  })
+
+  it('a blank required input the platform could give says so, naming the menu item', () => {
+    const book = newBook()
+    apply(book, prepareMonth(book, MONTH))
+    const problems = validatePeriod(book, { kind: 'month', year: 2026, month: 5 })
+    const calls = problems.find((p) => p.message.startsWith('张明（A01）：接听电话数'))
+    expect(calls?.message).toMatch(/不能为空.*；也可用“导入…”导入平台数据$/)
+    const rating = problems.find((p) => p.message.startsWith('张明（A01）：领导评价'))
+    expect(rating?.message).not.toMatch(/导入/) // 领导评价 is the duty judge's, never the platform's
   })
 
   it('a closed month is refused, nothing written', () => {
