@@ -8,7 +8,7 @@
  * Adding an optional input column is one entry here (with `optional: true`) plus the rule that uses it.
  */
 
-import { type Exact, exact } from './decimal'
+import { type Exact, exact, roundHalfAwayFromZero, toFixed } from './decimal'
 import type { MonthCounts } from './incidents'
 import type { MonthInput } from './model'
 import {
@@ -77,6 +77,16 @@ export function ruleText(x: Exact): string {
 
 function percentOf(x: Exact): string {
   return ruleText(x.mul(100))
+}
+
+/**
+ * A rate as a percentage: exact when it has at most two decimals (96.5%), else to two with ≈ — the exact
+ * quotient of the counts, (1188+36)/1311, has no finite decimal (≈93.36%).
+ */
+function percentShown(x: Exact): string {
+  const p = x.mul(100)
+  const rounded = roundHalfAwayFromZero(p, 2)
+  return rounded.equals(p) ? `${ruleText(p)}%` : `≈${toFixed(p, 2)}%`
 }
 
 const yes = (b: boolean): string => (b ? '是' : '否')
@@ -230,7 +240,7 @@ export const MONTH_FIELDS = [
     blank: 'required',
     platform: '平台满意率',
     parse: (v, f) => parseRate(v, f),
-    show: (x) => `${ruleText(x.mul(100))}%`,
+    show: (x) => percentShown(x),
     note: (r) =>
       `满意率（含满意、基本满意），如 96.5% 或 96.5；100%得${ruleText(r['satisfaction.full'])}分，每低1%减${ruleText(r['satisfaction.pointsPerPercent'])}分（第七条（四））；必填`,
   }),

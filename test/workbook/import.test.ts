@@ -136,6 +136,8 @@ describe('SPEC §14 导入: the platform export fills the month sheet', () => {
     expect(satisfaction?.inputs.map((i) => i.label)).toEqual(
       expect.arrayContaining(['满意数', '基本满意数', '评价数']),
     )
+    // The exact quotient has no finite decimal: shown to two places, marked ≈ (not 93.(3638…)%).
+    expect(satisfaction?.inputs.find((i) => i.label === '满意率')?.value).toBe('≈93.36%')
     const leader = s?.lines.find((l) => l.key === 'leader')
     expect(leader?.explanation).toBe('值班法官评分8→8.0（参考：日均通话时长2:00:00，不计分）')
     expect(leader?.score).toBe(8)
