@@ -153,7 +153,7 @@ export function buildProgram(run: (code: number) => void): Command {
   program
     .command('import')
     .description(
-      '从 12368 平台导出的坐席统计（.xlsx 或 .csv）导入某月的出勤天数、接听电话数、文字咨询条数和满意率',
+      '从 12368 平台导出的坐席统计（.xlsx 或 .csv）导入某月的平台数据：写入月度表右侧的平台数据列，出勤天数、接听电话数、文字咨询条数、满意率留空的即按平台数据计分（手工填写的以填写为准）',
     )
     .argument('<book.xlsx>', '考核表文件')
     .argument('<month>', '月份，例如 2026-05')
