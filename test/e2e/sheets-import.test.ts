@@ -150,6 +150,32 @@ describe('Google Sheets 导入… (SPEC §14)', () => {
     expect(cost.total).toBeLessThanOrEqual(50) // once; a whole layout again would be about 150
   })
 
+  it('an import failing at any one of its writes (an earlier sheet laid out on the way) is undone', () => {
+    const earlierSheet = () => {
+      const s = book(18)
+      menu(s, 'menuNewMonth', '2026-05')
+      const month = s.fake.sheet('2026-05 月度')
+      const head = month.row(1).map(String)
+      const kept = head.indexOf('按记录统计') + 1
+      month.getRange(1, kept + 1, 1, head.length - kept).setValues([head.slice(kept).map(() => '')])
+      month.getRange(1, kept + 1, 1, head.length - kept).setNotes([head.slice(kept).map(() => '')])
+      for (let c = kept + 1; c <= head.length; c++) month.setColumnWidth(c, 100) // Sheets' default
+      return s
+    }
+    const probe = earlierSheet()
+    const writesBefore = probe.fake.writeCalls
+    menu(probe, 'menuImport', '2026-05', '平台导出')
+    const writes = probe.fake.writeCalls - writesBefore
+    expect(writes).toBeGreaterThan(5)
+    for (let n = 1; n <= writes; n++) {
+      const s = earlierSheet()
+      const before = everything(s)
+      s.fake.failAtWrite(n)
+      expect(menu(s, 'menuImport', '2026-05', '平台导出'), `write ${n}`).toMatch(/已撤销本次全部更改/)
+      expect(everything(s), `write ${n}`).toBe(before)
+    }
+  })
+
   it('an export with a column the import does not know reads 导入设置, which adds its name', () => {
     const s = book(18)
     const rows = exportRows(18).map((row, r) =>
@@ -170,6 +196,24 @@ describe('Google Sheets 导入… (SPEC §14)', () => {
     expect(month.row(ids.indexOf(idOf(5)) + 2)[head.indexOf('平台接听电话数')]).toBe(1505)
   })
 })
+
+/** Values, fills, header notes, number formats and widths of every sheet: what an undo must restore. */
+function everything(s: SheetsSession): string {
+  return JSON.stringify(
+    s.fake.spreadsheet.sheets.map((sh) => {
+      const rows = Math.max(1, sh.getLastRow())
+      const columns = Math.max(1, sh.getMaxColumns())
+      return {
+        name: sh.name,
+        values: sh.values(),
+        fills: sh.getRange(1, 1, rows, columns).getBackgrounds(),
+        notes: sh.getRange(1, 1, 1, columns).getNotes(),
+        formats: sh.getRange(1, 1, rows, columns).getNumberFormats(),
+        widths: Array.from({ length: columns }, (_, c) => sh.getColumnWidth(c + 1)),
+      }
+    }),
+  )
+}
 
 function measure(s: SheetsSession, tab = '平台导出'): { total: number; byMethod: Record<string, number> } {
   s.fake.resetCounts()
