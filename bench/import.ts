@@ -8,7 +8,7 @@ import { readGrid, XlsxWorkbook } from '../src/cli/xlsx-workbook'
 import { importPlatformExport } from '../src/workbook/import'
 import { ROSTER_LAYOUT } from '../src/workbook/layouts'
 import { setupWorkbook } from '../src/workbook/workflows'
-import { menu, openSheets, rosterRows } from '../test/e2e/sheets-scenario'
+import { platformExportRows as exportRows, menu, openSheets, rosterRows } from '../test/e2e/sheets-scenario'
 import { FakeAppsScript, type Stored } from '../test/support/fake-apps-script'
 
 export interface ImportBench {
@@ -29,30 +29,12 @@ export interface ImportBench {
   readonly attendance: readonly { readonly n: number; readonly first: number; readonly again: number }[]
 }
 
-function exportRows(n: number): Stored[][] {
-  const header = [
-    '坐席工号',
-    '坐席姓名',
-    '人工接听量',
-    '在线咨询数',
-    '在岗天数',
-    '满意',
-    '基本满意',
-    '不满意',
-    '通话总时长',
-  ]
-  const rows: Stored[][] = [['2026年5月坐席工作量统计', ...header.slice(1).map(() => '')], header]
-  for (let i = 1; i <= n; i++)
-    rows.push([i, `话务员${i}`, 1500 + (i % 97), i % 7, 20 + (i % 2), 1188, 36, 87, 144_000])
-  rows.push(['合计', ...header.slice(1).map(() => '')])
-  return rows
-}
-
 async function offline(n: number): Promise<ImportBench['offline']> {
   const exported = new ExcelJS.Workbook()
   const ws = exported.addWorksheet('坐席工作量统计')
-  for (const row of exportRows(n)) ws.addRow(row)
-  ws.mergeCells(1, 1, 1, 9)
+  const rows = exportRows(n)
+  for (const row of rows) ws.addRow(row)
+  ws.mergeCells(1, 1, 1, rows[1]?.length ?? 1)
   const bytes = Buffer.from((await exported.xlsx.writeBuffer()) as ArrayBuffer)
   const raw = new ExcelJS.Workbook()
   const book = new XlsxWorkbook(raw, { user: 'bench' })
@@ -86,7 +68,10 @@ function sheetsCalls(n: number): ImportBench['calls'][number] {
   menu(s, 'menuSetup')
   s.fake.sheet('人员').getRange(2, 1, n, 7).setValues(rosterRows(n))
   const rows = exportRows(n)
-  s.fake.spreadsheet.insertSheet('平台导出').getRange(1, 1, rows.length, 9).setValues(rows)
+  s.fake.spreadsheet
+    .insertSheet('平台导出')
+    .getRange(1, 1, rows.length, rows[1]?.length ?? 1)
+    .setValues(rows)
   menu(s, 'menuNewMonth', '2026-05')
   const count = (tab = '平台导出') => {
     s.fake.resetCounts()

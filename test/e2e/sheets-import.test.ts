@@ -5,29 +5,15 @@
  * same for 18 and for 500 operators.
  */
 import { describe, expect, it } from 'vitest'
-import { FakeAppsScript, type Stored } from '../support/fake-apps-script'
-import { idOf, menu, openSheets, rosterRows, type SheetsSession } from './sheets-scenario'
-
-/** The platform's export for operators 1..n (工号 as numbers: 1 for '001'), May 2026. */
-function exportRows(n: number, title = '2026年5月坐席工作量统计'): Stored[][] {
-  const header = [
-    '坐席工号',
-    '坐席姓名',
-    '人工接听量',
-    '在线咨询数',
-    '在岗天数',
-    '满意',
-    '基本满意',
-    '不满意',
-    '通话总时长',
-    '备注',
-  ]
-  const blank = () => header.map(() => '')
-  const rows: Stored[][] = [[title, ...blank().slice(1)], header]
-  for (let i = 1; i <= n; i++) rows.push([i, `话务员${i}`, 1500 + i, 3, 20, 1188, 36, 87, 144_000, ''])
-  rows.push(['合计', '', 1500 * n, 3 * n, '', '', '', '', '', ''])
-  return rows
-}
+import { FakeAppsScript, SPREADSHEET_CLASSES, type Stored } from '../support/fake-apps-script'
+import {
+  platformExportRows as exportRows,
+  idOf,
+  menu,
+  openSheets,
+  rosterRows,
+  type SheetsSession,
+} from './sheets-scenario'
 
 function paste(s: SheetsSession, name: string, rows: Stored[][]): void {
   const sheet = s.fake.spreadsheet.insertSheet(name)
@@ -220,16 +206,7 @@ function measure(s: SheetsSession, tab = '平台导出'): { total: number; byMet
   expect(menu(s, 'menuImport', '2026-05', tab)).toMatch(/已从“平台导出”导入/)
   const counts = s.fake.alertCounts[s.fake.alertCounts.length - 1]
   if (!counts) throw new Error('no dialog')
-  const classes = [
-    'SpreadsheetApp',
-    'Spreadsheet',
-    'Sheet',
-    'Range',
-    'Protection',
-    'DataValidationBuilder',
-    'DataValidation',
-    'RangeList',
-  ]
+  const classes: readonly string[] = SPREADSHEET_CLASSES
   return {
     total: FakeAppsScript.sum(counts),
     byMethod: Object.fromEntries([...counts].filter(([k]) => classes.includes(k.split('.')[0] ?? '')).sort()),

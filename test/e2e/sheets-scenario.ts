@@ -173,3 +173,27 @@ export function dateText(v: Stored, tz = 'Asia/Shanghai'): string {
     ? formatDate(v as Date, tz, 'yyyy-MM-dd')
     : String(v)
 }
+
+/**
+ * The platform's export for operators 1..n as pasted into a tab (SPEC §14): a title row, its own column
+ * names, 工号 as numbers (1 for '001'), a 合计 row. May 2026. Shared by the e2e import tests and the bench.
+ */
+export function platformExportRows(n: number, title = '2026年5月坐席工作量统计'): Stored[][] {
+  const header = [
+    '坐席工号',
+    '坐席姓名',
+    '人工接听量',
+    '在线咨询数',
+    '在岗天数',
+    '满意',
+    '基本满意',
+    '不满意',
+    '通话总时长',
+    '备注',
+  ]
+  const blank = () => header.map(() => '')
+  const rows: Stored[][] = [[title, ...blank().slice(1)], header]
+  for (let i = 1; i <= n; i++) rows.push([i, `话务员${i}`, 1500 + i, 3, 20, 1188, 36, 87, 144_000, ''])
+  rows.push(['合计', '', 1500 * n, 3 * n, '', '', '', '', '', ''])
+  return rows
+}
