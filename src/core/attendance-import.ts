@@ -10,8 +10,8 @@
 
 import type { LocalDate } from './dates'
 import type { IncidentType } from './model'
-import { isBlank, parseDate, parseText } from './parse'
-import { headerKey, idKey, isTotalRow, locateHeader, SOURCE_FIELDS, toHalfWidth } from './platform-import'
+import { parseDate, parseText } from './parse'
+import { headerKey, idKey, locateHeader, personRows, SOURCE_FIELDS, toHalfWidth } from './platform-import'
 import { a1, type Problem } from './problems'
 
 export type AttendanceField = 'date' | 'id' | 'name' | 'status'
@@ -112,17 +112,7 @@ export function readAttendanceExport(
   const unscored = new Map<string, number>()
   const unknown = new Map<string, number>()
   let read = 0
-  for (let r = headerRow; r < grid.length; r++) {
-    const cells = grid[r] ?? []
-    if (cells.every((c) => isBlank(c))) continue
-    if (isTotalRow(cells)) break
-    const at = (f: AttendanceField) => {
-      const c = columns.get(f)
-      return c === undefined ? undefined : cells[c]
-    }
-    const idText = parseText(at('id'))
-    const name = parseText(at('name'))
-    if (idText === '' && name === '') continue
+  for (const { r, at, idText, name } of personRows(grid, headerRow, columns)) {
     read += 1
     const status = parseText(at('status')).replace(/\s+/g, '')
     const types = statusTypes(status)

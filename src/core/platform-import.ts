@@ -238,6 +238,39 @@ export function isTotalRow(cells: readonly unknown[]): boolean {
   return first !== undefined && /^(合计|总计|小计|总数|汇总)/.test(first)
 }
 
+/** One data row of an export: its 0-based index, its cell by field, and who it names. */
+export interface PersonRow<F extends string> {
+  readonly r: number
+  readonly at: (f: F) => unknown
+  readonly idText: string
+  readonly name: string
+}
+
+/**
+ * The data rows below an export's header (`headerRow`, 1-based) that name somebody (a 工号 or a 姓名):
+ * blank rows are passed over and a 合计/总计 row ends the data. Shared by the platform and attendance exports.
+ */
+export function* personRows<F extends string>(
+  grid: readonly (readonly unknown[])[],
+  headerRow: number,
+  columns: ReadonlyMap<F, number>,
+): Generator<PersonRow<F>> {
+  const id = 'id' as F // both exports' fields include 工号 and 姓名
+  const name = 'name' as F
+  for (let r = headerRow; r < grid.length; r++) {
+    const cells = grid[r] ?? []
+    if (cells.every((c) => isBlank(c))) continue
+    if (isTotalRow(cells)) break
+    const at = (f: F) => {
+      const c = columns.get(f)
+      return c === undefined ? undefined : cells[c]
+    }
+    const idText = parseText(at(id))
+    const who = parseText(at(name))
+    if (idText !== '' || who !== '') yield { r, at, idText, name: who }
+  }
+}
+
 /** The year-month a text or cell names: 2026年5月, 2026-05, 2026/5, 202605, a date; null when none. */
 export function monthIn(v: unknown): MonthKey | null {
   if (isDate(v)) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}`
@@ -308,17 +341,7 @@ export function readPlatformExport(
     })
   const col = (f: SourceField) => header.columns.get(f)
   const rows: ExportRow[] = []
-  for (let r = header.row; r < grid.length; r++) {
-    const cells = grid[r] ?? []
-    if (cells.every((c) => isBlank(c))) continue
-    if (isTotalRow(cells)) break
-    const at = (f: SourceField) => {
-      const c = col(f)
-      return c === undefined ? undefined : cells[c]
-    }
-    const idText = parseText(at('id'))
-    const name = parseText(at('name'))
-    if (idText === '' && name === '') continue
+  for (const { r, at, idText, name } of personRows(grid, header.row, header.columns)) {
     const where = (f: SourceField) => a1(r + 1, (col(f) ?? 0) + 1)
     const label = (f: SourceField) => header.headers[col(f) ?? 0] ?? labelOf(f)
     const who = name !== '' ? `${name}（${idText || '无工号'}）` : idText
