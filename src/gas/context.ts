@@ -160,18 +160,18 @@ export function monthSheetContext(): MonthSheetContext | null {
     const period = monthPeriod(month)
     const inputs = parseInputs(grids, period)
     const t = table(active.getName(), grids.get(active.getName()))
-    const idByRow = new Map(t.rows.map((r) => [r.row, idOf(cellOf(t, r, '工号'))]))
     const rowAt = new Map(t.rows.map((r) => [r.row, r]))
+    const cellAt = (i: number, header: string): Cell | undefined => {
+      const row = rowAt.get(base + i)
+      return row && t.columns.has(header) ? cellOf(t, row, header) : undefined
+    }
     const counts = monthCounts(inputs.incidents, month, inputs.duties, inputs.rules)
     const none = emptyCounts()
     return {
-      operatorAt: (i) => inputs.byId.get(idByRow.get(base + i) ?? '') ?? null,
+      operatorAt: (i) => inputs.byId.get(idOf(cellAt(i, '工号'))) ?? null,
       eligible: (op) => eligibility(op, period, inputs.secondments, inputs.rules).eligible,
       countsOf: (id) => counts.get(id) ?? none,
-      cellAt: (i, header) => {
-        const row = rowAt.get(base + i)
-        return row && t.columns.has(header) ? cellOf(t, row, header) : undefined
-      },
+      cellAt,
     }
   } catch (e) {
     console.error('月度表的记录读取失败，按输入区域本身计算', e)
