@@ -264,7 +264,8 @@ function monthStatement(
       const f = fieldOfHeader(h)
       if (f?.optional && (!t.columns.has(h) || parseText(cell) === '')) return [] // not carried by this sheet
       const source = f?.records && parseText(cell) === '' ? f.records.sheet : null
-      const platform = f?.platform && parseText(cell) === '' && parseText(cellOf(t, row, f.platform)) !== ''
+      // As the close read it: a blank input taken from the platform import's column (SPEC §14).
+      const platform = evaluated?.fromPlatform.includes(h) === true
       const value = input
         ? inputText(input, h)
         : show(platform && f?.platform ? cellOf(t, row, f.platform) : cell, h)
