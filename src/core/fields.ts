@@ -436,14 +436,26 @@ export function parseMonthInput(
 }
 
 /**
- * 第七条（四）with the platform's rating counts (SPEC §14): 满意率 = (满意 + 基本满意) ÷ 评价数, exactly; 评价数
- * blank means 满意 + 基本满意 + the rest are not known, so the typed 满意率 stands. The count-derived rate is
- * what the close scores.
+ * 第七条（四）with the platform's rating counts (SPEC §14): when 满意数, 基本满意数 and a 评价数 are all there,
+ * they decide 满意率 = (满意 + 基本满意) ÷ 评价数, exactly; `text` is the quotient as counted,
+ * `(1188+36)/1311`. Null otherwise (评价数 blank: the rest are not known, so the typed 满意率 stands). The
+ * close scores it (withRatedSatisfaction), the explanation and the sheet's 按记录统计 show it.
  */
-function withRatedSatisfaction(input: MonthInput): MonthInput {
+export function ratedCounts(
+  input: Pick<MonthInput, 'satisfied' | 'basicallySatisfied' | 'ratedCount'>,
+): { readonly rate: Exact; readonly text: string } | null {
   const { satisfied, basicallySatisfied, ratedCount } = input
-  if (satisfied === undefined || basicallySatisfied === undefined || !ratedCount) return input
-  return { ...input, satisfaction: exact(satisfied + basicallySatisfied).div(ratedCount) }
+  if (satisfied === undefined || basicallySatisfied === undefined || !ratedCount) return null
+  return {
+    rate: exact(satisfied + basicallySatisfied).div(ratedCount),
+    text: `(${satisfied}+${basicallySatisfied})/${ratedCount}`,
+  }
+}
+
+/** The count-derived 满意率 is what the close scores (ratedCounts). */
+function withRatedSatisfaction(input: MonthInput): MonthInput {
+  const counted = ratedCounts(input)
+  return counted ? { ...input, satisfaction: counted.rate } : input
 }
 
 /** 第七条（二）: a month with lateness or absence cannot be 全勤; returns the message, or null. */

@@ -3,6 +3,7 @@
  * total = sum of the rounded components. Every number comes from the rules in force (rules.ts).
  */
 import { type Exact, exact, roundHalfAwayFromZero, roundTenths, toFixed } from './decimal'
+import { ratedCounts } from './fields'
 import type { MonthBreakdown, MonthInput, Reason } from './model'
 import { clockText } from './platform-import'
 import type { Rules } from './rules'
@@ -140,11 +141,10 @@ export function explainMonth(
   const attendanceText = `${terms.join('')}${rounded(attendanceRaw(input, rules))}`
 
   // 第七条（四）with the platform's counts (SPEC §14): 满意率 = (满意+基本满意)/评价数, shown as counted.
-  const { satisfied, basicallySatisfied, ratedCount } = input
-  const counted =
-    satisfied !== undefined && basicallySatisfied !== undefined && ratedCount
-      ? `满意率 = (${satisfied}+${basicallySatisfied})/${ratedCount}${equals(input.satisfaction.mul(100))}%`
-      : `满意率${plain(input.satisfaction.mul(100))}%`
+  const rated = ratedCounts(input)
+  const counted = rated
+    ? `满意率 = ${rated.text}${equals(input.satisfaction.mul(100))}%`
+    : `满意率${plain(input.satisfaction.mul(100))}%`
   const satisfactionParts = [
     `${counted}：${plain(rules['satisfaction.full'])}−(100−${plain(input.satisfaction.mul(100))})×${plain(rules['satisfaction.pointsPerPercent'])}`,
   ]

@@ -8,7 +8,7 @@ import { groupBy } from '../../core/collections'
 import type { LocalDate } from '../../core/dates'
 import { toCellNumber } from '../../core/decimal'
 import { replacementsListedIn, vacanciesListedIn } from '../../core/dispatch'
-import { MONTH_INPUT_HEADERS, PLATFORM_FIELDS, showInput } from '../../core/fields'
+import { MONTH_INPUT_HEADERS, PLATFORM_FIELDS, ratedCounts, showInput } from '../../core/fields'
 import { type LeaveEntry, noonLeave, starLeave } from '../../core/leave'
 import type { Trigger } from '../../core/model'
 import { parseText } from '../../core/parse'
@@ -470,9 +470,8 @@ export function countsUsedText(row: MonthRow): string {
   const input = row.input
   const platform = PLATFORM_FIELDS.flatMap((f): string[] => {
     if (!input) return []
-    const { satisfied, basicallySatisfied, ratedCount } = input
-    if (f.key === 'satisfaction' && satisfied !== undefined && basicallySatisfied !== undefined && ratedCount)
-      return [`${f.header} (${satisfied}+${basicallySatisfied})/${ratedCount}（平台）`]
+    const rated = f.key === 'satisfaction' ? ratedCounts(input) : null
+    if (rated) return [`${f.header} ${rated.text}（平台）`]
     return row.fromPlatform.includes(f.header) ? [`${f.header} ${showInput(f, input)}（平台）`] : []
   })
   const records = row.filled
