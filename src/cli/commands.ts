@@ -65,7 +65,7 @@ export function periodArg(text: string): Period {
   }
 }
 
-async function openBook(
+export async function openBook(
   file: string,
   ctx: CommandContext,
 ): Promise<{ raw: ExcelJS.Workbook; book: XlsxWorkbook }> {

@@ -17,6 +17,6 @@ export function commandNaming(file: string): HostNaming {
     reopen: (period) => `运行 kaohe reopen ${book} ${formatPeriod(period)} 重新开放`,
     validate: (period) => `运行 kaohe validate ${book} ${formatPeriod(period)}`,
     publish: (period) => `运行 kaohe publish ${book} ${formatPeriod(period)}`,
-    importPlatform: (month) => `运行 kaohe import ${book} ${month} 平台导出文件 导入平台数据`,
+    importPlatform: (month) => `运行 kaohe import ${book} ${month} <平台导出文件> 导入平台数据`,
   }
 }

@@ -11,9 +11,8 @@ import { renderReport, renderStatement } from '../report/html'
 import { buildInsights, type InsightOptions } from '../workbook/insights'
 import { buildStatement } from '../workbook/statement'
 import type { Workbook } from '../workbook/types'
-import { assertAssessmentBook, type CommandContext, EXIT, periodArg } from './commands'
-import { FileError, loadWorkbookFile } from './file'
-import { XlsxWorkbook } from './xlsx-workbook'
+import { assertAssessmentBook, type CommandContext, EXIT, openBook, periodArg } from './commands'
+import { FileError } from './file'
 
 function stem(book: string): string {
   return path.join(path.dirname(book), path.basename(book).replace(/\.xlsx$/i, ''))
@@ -55,9 +54,9 @@ export async function writeReport(
   return out
 }
 
+/** Opened as every command opens a workbook (openBook), so its messages name `kaohe` commands too. */
 async function openForReading(file: string, ctx: CommandContext): Promise<Workbook> {
-  ctx.reporter.step(`读取 ${file}`)
-  const book = new XlsxWorkbook(await loadWorkbookFile(file), ctx.xlsx)
+  const { book } = await openBook(file, ctx)
   assertAssessmentBook(book, file)
   return book
 }

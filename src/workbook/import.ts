@@ -346,7 +346,9 @@ export function importAttendanceExport(book: Workbook, source: ImportSource): Ou
   const att = read.export
   const roster = table(SHEET.roster, grids.get(SHEET.roster))
   if (!roster.exists)
-    return refuse([{ sheet: SHEET.roster, cell: 'A1', message: '缺少“人员”表，请先运行“初始化考核表”' }])
+    return refuse([
+      { sheet: SHEET.roster, cell: 'A1', message: `缺少“人员”表，请先${namingOf(book).setup()}` },
+    ])
   const people: Candidate[] = roster.rows
     .map((row) => ({ id: idOf(cellOf(roster, row, '工号')), name: parseText(cellOf(roster, row, '姓名')) }))
     .filter((p) => p.id !== '')
