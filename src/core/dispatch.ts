@@ -9,7 +9,7 @@
  *   assessment reason, is listed in `预警` with 级别 派驻更换.
  * Both read the same pairing of leavers and successors (`successions`).
  */
-import { addDays, addMonths, type LocalDate } from './dates'
+import { addDays, addMonths, type LocalDate, maxDate } from './dates'
 import type { Operator } from './model'
 import { firstDay, lastDay, type MonthKey, monthOfDate, monthPeriod } from './period'
 import type { Rules } from './rules'
@@ -136,7 +136,7 @@ export function earlyReplacements(
   for (const { court, leaver, leaveDate, successor } of successions(operators, asOf, rules)) {
     const end = termEnd(leaver.startDate, rules)
     if (!successor || leaveDate >= end || hasAssessmentReason(leaver.note)) continue
-    const replacedOn = later(leaveDate, successor.startDate)
+    const replacedOn = maxDate(leaveDate, successor.startDate)
     const term = months % 12 === 0 ? `${months / 12}年` : `${months}个月`
     const reason =
       `${court}派驻话务员${person(leaver)}于${leaver.startDate}派驻、${leaveDate}离岗` +
@@ -158,11 +158,6 @@ export function earlyReplacements(
   return out
 }
 
-/** The later of two ISO dates (they compare as text). */
-function later(a: LocalDate, b: LocalDate): LocalDate {
-  return [a, b].sort()[1] ?? a
-}
-
 function person(o: Operator): string {
   return `${o.name}（${o.id}）`
 }
@@ -178,9 +173,7 @@ export function vacanciesListedIn(operators: readonly Operator[], month: MonthKe
   const end = lastDay(p)
   return dispatchVacancies(operators, end, rules).filter((v) => {
     if ((v.leaveDate >= start && v.leaveDate <= end) || (v.due >= start && v.due <= end)) return true
-    return !operators.some(
-      (o) => o.id !== v.id && (o.homeCourt ?? '').trim() === v.court && o.startDate > v.leaveDate,
-    )
+    return !operators.some((o) => o.id !== v.id && courtOf(o) === v.court && o.startDate > v.leaveDate)
   })
 }
 

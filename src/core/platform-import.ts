@@ -98,7 +98,7 @@ export function toHalfWidth(text: string): string {
  * zeros); other text is compared without spaces, upper-cased.
  */
 export function idKey(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  if (typeof v === 'number') return String(v)
   const text = toHalfWidth(parseText(v)).replace(/\s+/g, '').toUpperCase()
   if (/^\d+$/.test(text)) return text.replace(/^0+(?=\d)/, '')
   return text
@@ -396,12 +396,16 @@ export function readPlatformExport(
     if (values.satisfaction === undefined && rate !== undefined) values.satisfaction = rate
     if (talk !== undefined) values.talkSeconds = talk
     if (daily !== undefined) values.dailyTalk = daily
-    else if (talk !== undefined && days !== undefined)
-      values.dailyTalk = Number(roundHalfAwayFromZero(exact(talk).div(days), 0).valueOf())
+    else if (talk !== undefined && days !== undefined) values.dailyTalk = dailyTalkSeconds(talk, days)
     rows.push({ row: r + 1, idText, id: idKey(at('id')), name, values })
   }
   if (problems.length > 0) return { ok: false, problems }
   return { ok: true, export: { header, rows, fields: new Set(header.columns.keys()) } }
+}
+
+/** 第七条（三）'s reference, 日均通话时长 = 通话总时长 ÷ 出勤天数, in whole seconds (the import, the statement). */
+export function dailyTalkSeconds(talkSeconds: number, days: Exact): number {
+  return Number(roundHalfAwayFromZero(exact(talkSeconds).div(days), 0).valueOf())
 }
 
 /** Seconds as h:mm:ss (日均通话时长 as the sheet and the statement show it). */

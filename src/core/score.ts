@@ -2,10 +2,10 @@
  * 第七条: the month score, five components each computed exactly and rounded once to tenths (四舍五入),
  * total = sum of the rounded components. Every number comes from the rules in force (rules.ts).
  */
-import { type Exact, exact, roundHalfAwayFromZero, roundTenths, toFixed } from './decimal'
+import { type Exact, exact, roundTenths, toFixed } from './decimal'
 import { ratedCounts } from './fields'
 import type { MonthBreakdown, MonthInput, Reason } from './model'
-import { clockText } from './platform-import'
+import { clockText, dailyTalkSeconds } from './platform-import'
 import type { Rules } from './rules'
 
 export type WorkloadInput = Pick<MonthInput, 'calls' | 'texts' | 'days' | 'isLeader'>
@@ -178,8 +178,7 @@ export function explainMonth(
  * 第七条（三）：值班法官结合日均通话时长评定 — the reference shown beside the rating (SPEC §14), never scored:
  * 通话总时长 ÷ 出勤天数, to the second.
  */
-export function talkReference(input: Pick<MonthInput, 'talkSeconds' | 'days'>): string {
+function talkReference(input: Pick<MonthInput, 'talkSeconds' | 'days'>): string {
   if (input.talkSeconds === undefined) return ''
-  const daily = Number(roundHalfAwayFromZero(exact(input.talkSeconds).div(input.days), 0).valueOf())
-  return `（参考：日均通话时长${clockText(daily)}，不计分）`
+  return `（参考：日均通话时长${clockText(dailyTalkSeconds(input.talkSeconds, input.days))}，不计分）`
 }

@@ -181,7 +181,7 @@ export function watchEntries(
       const byMajors =
         majorQuality.length + 1 >= threshold(t.level, 'reminder.majorQuality', 'dismissal.majorQuality')
       const note = byMajors
-        ? `${oneYear}已有重大业务质量问题${majorQuality.length}次${dates(majorQuality)}，若${next}再有1次重大业务质量问题，将触发${t.clause}：${oneYear}累计${majorQuality.length + 1}次`
+        ? `${oneYear}已有重大业务质量问题${majorQuality.length}次${dates(majorQuality)}，若${next}再有1次重大业务质量问题，将触发${t.clause}：${oneYear}累计${majorQuality.length + 1}次重大业务质量问题`
         : `${already}，若${next}再有1次重大业务质量问题（也是业务质量问题），将触发${t.clause}：${countText}`
       push(t, '重大质量问题', next, '1次', note)
     }
