@@ -24,8 +24,6 @@ import { notesDigest, PREPARE_LOG_ACTION } from './state'
 import { SUMMARY_PROTECT } from './summary'
 import type { Cell, SheetLayout, SheetWrite, Workbook } from './types'
 
-export const PREPARE_ACTION = PREPARE_LOG_ACTION
-
 /** Spare rows reserved beyond the month's operators (newcomers added later in the quarter or year). */
 const RESERVE_SPARE = 50
 
@@ -126,7 +124,7 @@ export function prepareMonth(book: Workbook, month: MonthKey): Outcome {
     writes,
     // Logged (as every operation is): the year close requires every month prepared in the year to be closed.
     log: {
-      action: PREPARE_ACTION,
+      action: PREPARE_LOG_ACTION,
       period: month,
       outcome: `${rows.length}人${note}`,
       digest: notesDigest(layout),

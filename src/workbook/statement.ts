@@ -5,7 +5,7 @@
  * the row's inputs with the rules in force for that month, so the statement and the close cannot disagree
  * silently: when they do (inputs edited after the close), the statement says so.
  */
-import { isLocalDate, type LocalDate } from '../core/dates'
+import type { LocalDate } from '../core/dates'
 import { exact, toFixed } from '../core/decimal'
 import { fieldOfHeader, fieldsOf, showInput } from '../core/fields'
 import { noonDutyEffect } from '../core/leave'
@@ -187,11 +187,6 @@ function trimZeros(t: string): string {
 
 function inMonth(date: string, month: MonthKey): boolean {
   return date.slice(0, 7) === month
-}
-
-function _dateCell(cell: Cell): string {
-  const t = parseText(cell).slice(0, 10)
-  return isLocalDate(t) ? t : parseText(cell)
 }
 
 /** A parsed input as the statement shows it (满意率 as a percentage). */

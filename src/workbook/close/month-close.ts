@@ -47,16 +47,15 @@ import {
   closedDigest,
   isClosed,
   loggedBefore,
+  notesDiffer,
   notesDigest,
   periodNotEnded,
   preparedNotesDigest,
 } from '../state'
-import { closedMonthResults, NO, standings, summaryWrite } from '../summary'
-import type { Cell, Grid, Highlight, SheetWrite, Workbook } from '../types'
+import { closedMonthResults, NO, standings, summaryWrite, YES } from '../summary'
+import type { Cell, Grid, Highlight, SheetLayout, SheetWrite, Workbook } from '../types'
 import { watchWrite } from '../watch-list'
 import { knownProtection } from './shared'
-
-export const MARK = '是'
 
 /** Everything a month close reads, parsed and checked. */
 interface MonthContext {
@@ -134,11 +133,10 @@ export function notEnded(month: MonthKey, today: string): Problem | null {
  * laid out by 新建月度录入表 with the notes whose digest its 日志 row keeps; a court with its own 规则 gets
  * them rewritten at every close (one call), a book on the defaults throughout never pays for it.
  */
-function notesStale(inputs: Inputs, month: MonthKey): boolean {
-  const now = notesDigest(monthLayout(month, inputs.rules))
-  if (now !== notesDigest(monthLayout(month))) return true
+function notesStale(layout: SheetLayout, inputs: Inputs, month: MonthKey): boolean {
+  if (notesDiffer(layout, monthLayout(month))) return true
   const prepared = preparedNotesDigest(inputs.log, month)
-  return prepared !== null && prepared !== now
+  return prepared !== null && prepared !== notesDigest(layout)
 }
 
 /**
@@ -234,10 +232,6 @@ export function analyseMonth(
   }
 }
 
-export function closeMonth(book: Workbook, period: Period): Outcome {
-  return analyseMonth(book, period).run()
-}
-
 function closeWith(book: Workbook, period: Period, ctx: MonthContext): Outcome {
   const month = formatPeriod(period)
   const { inputs, evaluation, sheet } = ctx
@@ -265,17 +259,17 @@ function closeWith(book: Workbook, period: Period, ctx: MonthContext): Outcome {
     const star = results.stars.has(r.id)
     const scores: Cell[] = b ? breakdownCells(b) : BREAKDOWN_HEADERS.map(() => '')
     const rank = results.ranks.get(r.id) ?? ''
-    const bottom = results.bottom.has(r.id) ? MARK : ''
-    rows.push([...scores, rank, star ? MARK : '', bottom, warningText(r, triggers), countsUsedText(r)])
+    const bottom = results.bottom.has(r.id) ? YES : ''
+    rows.push([...scores, rank, star ? YES : '', bottom, warningText(r, triggers), countsUsedText(r)])
     highlights.push(highlightOf(triggers, star))
     summaryRows.push([
       month,
       r.id,
       r.operator.name,
-      r.eligible ? MARK : NO,
+      r.eligible ? YES : NO,
       scores[5] ?? '',
       rank,
-      star ? MARK : '',
+      star ? YES : '',
       bottom,
     ])
   }
@@ -297,11 +291,12 @@ function closeWith(book: Workbook, period: Period, ctx: MonthContext): Outcome {
     history,
   })
   const summary = `参与${eligible.length}人，每月之星：${starNames.join('、') || '无'}，预警${warnings}条，关注名单${watch.count}条${objected ? `，${objected}` : ''}`
+  const layout = monthLayout(month, inputs.rules)
   const writes: SheetWrite[] = [
     {
       sheet: sheet.sheet,
-      layout: monthLayout(month, inputs.rules),
-      refreshNotes: notesStale(inputs, month),
+      layout,
+      refreshNotes: notesStale(layout, inputs, month),
       mode: 'columns',
       columns: MONTH_RESULT_HEADERS,
       rows,

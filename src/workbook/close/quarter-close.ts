@@ -21,7 +21,7 @@ import { leaveStatusWrite } from '../leave-ledger'
 import { done, type Outcome, refuse } from '../outcome'
 import { cellOf, isBlankCell } from '../read'
 import { CLOSE_ACTION, notesDiffer, periodNotEnded } from '../state'
-import { closedMonthResults, summaryGrid, totalsOf } from '../summary'
+import { closedMonthResults, summaryGrid, totalsOf, YES } from '../summary'
 import type { Cell, Highlight, Workbook } from '../types'
 import {
   idsIn,
@@ -104,7 +104,7 @@ export function analyseQuarter(
         }),
         score ? Number(score.valueOf()) : '',
         ranks.get(op.id) ?? '',
-        stars.has(op.id) ? '是' : '',
+        stars.has(op.id) ? YES : '',
         tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
         finalTier.get(op.id) ?? '',
         mergeNotes(notes, parseText(typedNotes.get(op.id) ?? '')),
@@ -117,12 +117,13 @@ export function analyseQuarter(
     const digest = inputDigest(inputs, [summaryGrid(results, months)])
     // SPEC §13: every close brings the 补休 ledger's 状态 up to today.
     const ledger = leaveStatusWrite(grids.get(SHEET.leave), book.now().slice(0, 10))
+    const layout = quarterLayout(period, inputs.rules)
     return done({
       writes: [
         {
           sheet: name,
-          layout: quarterLayout(period, inputs.rules),
-          refreshNotes: notesDiffer(quarterLayout(period, inputs.rules), quarterLayout(period)),
+          layout,
+          refreshNotes: notesDiffer(layout, quarterLayout(period)),
           mode: 'replace',
           rows,
           highlights,
@@ -151,8 +152,4 @@ export function analyseQuarter(
     })
   }
   return { problems, run }
-}
-
-export function closeQuarter(book: Workbook, period: Period): Outcome {
-  return analyseQuarter(book, period).run()
 }

@@ -185,11 +185,12 @@ export function analyseYear(
     const summary = complete
       ? `参与${entries.length}人，建议优秀${[...tiers.values()].filter((t) => t.tier === '优秀').length}人，发函${letters.length}份`
       : `${unrated.length}人${YEAR_AWAITING_RATINGS}，排名和建议档次待领导评价录入后再次结算`
+    const layout = yearLayout(year, inputs.rules)
     const writes: SheetWrite[] = [
       {
         sheet: name,
-        layout: yearLayout(year, inputs.rules),
-        refreshNotes: notesDiffer(yearLayout(year, inputs.rules), yearLayout(year)),
+        layout,
+        refreshNotes: notesDiffer(layout, yearLayout(year)),
         mode: 'replace',
         rows,
         highlights,
@@ -265,8 +266,4 @@ function yearProtection(
   if (known.known) return known
   const scored = previous.rows.some((r) => numberOf(cellOf(previous, r, '年度得分')) !== null)
   return scored ? {} : { known: 'none' }
-}
-
-export function closeYear(book: Workbook, period: Period): Outcome {
-  return analyseYear(book, period).run()
 }
