@@ -151,8 +151,12 @@ export function publishYear(book: Workbook, year: number): Outcome {
   if (isClosed(inputs.log, period)) yearGrid = grids.get(name)
   else {
     const analysis = analyseYear(book, period)
-    if (analysis.problems.length > 0)
-      return refuse(analysis.problems, `${periodLabel(period)}尚不能公示：须先完成各月月度结算`)
+    if (analysis.problems.length > 0) {
+      // The headline names what blocks: months not closed, or other problems (the year not over, a 领导评价…).
+      const unclosed = analysis.problems.filter((p) => p.code === 'unclosed-month').map((p) => p.sheet)
+      const why = unclosed.length > 0 ? `须先完成各月月度结算（${unclosed.join('、')}）` : '请先处理以下问题'
+      return refuse(analysis.problems, `${periodLabel(period)}尚不能公示：${why}`)
+    }
     const outcome = analysis.run()
     if (!outcome.ok) return outcome
     const write = outcome.plan.writes.find((w) => w.sheet === name)
