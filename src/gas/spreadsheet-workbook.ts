@@ -16,7 +16,7 @@
  */
 
 import { LOG_LAYOUT } from '../workbook/layouts'
-import type { Grid, LogEntry, Workbook, WritePlan } from '../workbook/types'
+import type { Cell, Grid, Workbook, WritePlan } from '../workbook/types'
 import { logRow } from '../workbook/types'
 import type { BookContext } from './book/context'
 import { appendLog, LOG_SHEET } from './book/log'
@@ -176,15 +176,17 @@ export class SpreadsheetWorkbook implements Workbook {
           tx.current = f.state.name
           fill(f, tx)
         }
-        // Reports see the book as it will be, the 日志 row this plan adds included (a close's own 终评 is done).
-        const view = plan.log ? withPendingLog(this, plan.log) : this
+        // The 日志 row, made once: reports see the book as it will be, this row included (a close's own 终评
+        // is done, at the very time the row records), then it is appended.
+        const row = plan.log ? logRow(plan.log, this.now(), this.user()) : null
+        const view = row ? withPendingLog(this, row) : this
         for (const r of reports) {
           tx.current = r.sheet
           writeReportSheet(this.ctx, r.plan(view), tx, r.rebuild)
         }
-        if (plan.log) {
+        if (row) {
           tx.current = LOG_SHEET
-          appendLog(this.ctx, plan.log, tx)
+          appendLog(this.ctx, row, tx)
         }
       },
       // After a rollback nothing read before can be trusted: the next read starts afresh.
@@ -198,8 +200,8 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 }
 
-/** `book` as a report sees it before the 日志 row is appended: reads of 日志 include `entry`'s row. */
-function withPendingLog(book: Workbook, entry: LogEntry): Workbook {
+/** `book` as a report sees it before the 日志 row is appended: reads of 日志 include `row`. */
+function withPendingLog(book: Workbook, row: readonly Cell[]): Workbook {
   return {
     timeZone: book.timeZone,
     sheetNames: () => book.sheetNames(),
@@ -207,8 +209,7 @@ function withPendingLog(book: Workbook, entry: LogEntry): Workbook {
       const grids = book.read(names)
       const log = grids.get(LOG_SHEET)
       if (names.includes(LOG_SHEET)) {
-        const header = log?.[0] ?? LOG_LAYOUT.columns.map((c) => c.header)
-        grids.set(LOG_SHEET, [...(log ?? [header]), logRow(entry, book.now(), book.user())])
+        grids.set(LOG_SHEET, [...(log ?? [[...LOG_HEADERS]]), [...row]])
       }
       return grids
     },
@@ -216,9 +217,4 @@ function withPendingLog(book: Workbook, entry: LogEntry): Workbook {
     user: () => book.user(),
     now: () => book.now(),
   }
-}
-
-/** The Workbook of the active spreadsheet. */
-export function activeWorkbook(): SpreadsheetWorkbook {
-  return new SpreadsheetWorkbook()
 }

@@ -6,7 +6,7 @@
  * (a service failing, a bug) is logged with console.error and shown as one generic Chinese sentence.
  */
 import { InputError } from '../core/problems'
-import { ApplyError, SpreadsheetWorkbook } from './spreadsheet-workbook'
+import { ApplyError, gasServices, SpreadsheetWorkbook } from './spreadsheet-workbook'
 
 export const MENU_TITLE = '12368考核'
 export const BUSY_MESSAGE = '另一项结算正在进行，请稍后再试'
@@ -51,12 +51,7 @@ export function freshExecution(): void {
 
 /** The host over the active spreadsheet, sharing the cached getActive. */
 export function newBook(): SpreadsheetWorkbook {
-  return new SpreadsheetWorkbook({
-    app: SpreadsheetApp,
-    spreadsheet: active(),
-    utilities: Utilities,
-    session: Session,
-  })
+  return new SpreadsheetWorkbook(gasServices(active()))
 }
 
 export function toast(message: string, seconds = 5): void {

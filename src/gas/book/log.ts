@@ -1,8 +1,7 @@
 /** The 日志 row of a plan (§9: 时间, 操作人, 操作, 期间, 结果, 输入摘要), written last. */
 
 import { LOG_LAYOUT } from '../../workbook/layouts'
-import type { LogEntry } from '../../workbook/types'
-import { logRow } from '../../workbook/types'
+import type { Cell } from '../../workbook/types'
 import type { BookContext } from './context'
 import { rangeAt } from './layout'
 import type { Transaction } from './transaction'
@@ -15,9 +14,8 @@ export const LOG_SHEET = LOG_LAYOUT.name
  * missing it is created with its layout first. The row's cells are given as for setValues (text stays
  * text). The 日志 row is the plan's last write, so its undo never has to run after it succeeded.
  */
-export function appendLog(ctx: BookContext, entry: LogEntry, tx: Transaction): void {
+export function appendLog(ctx: BookContext, cells: readonly Cell[], tx: Transaction): void {
   const width = LOG_LAYOUT.columns.length
-  const cells = logRow(entry, ctx.now(), ctx.user())
   const values = cells.map((v, c) => ctx.cells.toSheet(v, LOG_LAYOUT.columns[c]))
   const existing = ctx.cache.handle(LOG_SHEET)
   if (existing) {

@@ -15,6 +15,7 @@ import type { BookContext } from './context'
 import { rangeAt, sheetFor } from './layout'
 import { remember, snapshot } from './read-cache'
 import type { Transaction } from './transaction'
+import { keepAsTyped } from './values'
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart
@@ -60,11 +61,6 @@ export interface SheetPlan {
 
 export const HEADER_FILL = '#f1f3f4'
 
-/** Text cells are quoted so Sheets keeps them as typed (a name beginning with `=` stays text). */
-function asWritten(v: Cell): unknown {
-  return typeof v === 'string' && v !== '' ? `'${v}` : v
-}
-
 const inside = (b: Block, r: number, c: number) =>
   r >= b.row && r < b.row + b.rows && c >= b.column && c < b.column + b.columns
 
@@ -85,7 +81,7 @@ export function writeReportSheet(ctx: BookContext, plan: SheetPlan, tx: Transact
   const values: unknown[][] = []
   for (let r = 0; r < rows; r++) {
     const line: unknown[] = []
-    for (let c = 0; c < columns; c++) line.push(asWritten(plan.grid[r]?.[c] ?? ''))
+    for (let c = 0; c < columns; c++) line.push(keepAsTyped(plan.grid[r]?.[c] ?? '')) // text stays as typed (a name beginning with = too)
     values.push(line)
   }
   if (!laidOut && !created) removeCharts(sheet, tx)

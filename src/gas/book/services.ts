@@ -6,10 +6,12 @@ export interface GasServices {
   readonly session: GoogleAppsScript.Base.Session
 }
 
-export function gasServices(): GasServices {
+export function gasServices(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(),
+): GasServices {
   return {
     app: SpreadsheetApp,
-    spreadsheet: SpreadsheetApp.getActive(),
+    spreadsheet,
     utilities: Utilities,
     session: Session,
   }

@@ -2,16 +2,12 @@
  * Cells to and from sheet values. Dates are read and written in the spreadsheet's own time zone, never the
  * runtime's; every string a workflow writes stays text (a leading = + - @ is quoted, never evaluated).
  */
+import { isDate } from '../../core/parse'
 import type { Cell, ColumnSpec } from '../../workbook/types'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Text a spreadsheet would evaluate (formula, sign, mention) unless quoted. */
 export const FORMULA_LIKE = /^[=+\-@]/
-
-/** Cross-realm Date test: values may come from another realm (a test double). */
-export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]'
-}
 
 export const isTextColumn = (c: ColumnSpec | undefined): boolean =>
   !c || c.type === 'text' || c.type === 'enum'
