@@ -152,6 +152,19 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
 }
 
 /**
+ * A text file's bytes as Chinese Windows or any editor may have saved them: UTF-8 (a BOM is dropped) when
+ * they are valid UTF-8, else GB18030 — a superset of GBK that decodes GBK identically and also keeps the
+ * rare characters of names GBK lacks (where TextDecoder('gbk') drops some). CSV exports and notices alike.
+ */
+export function decodeChineseText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}
+
+/**
  * Saves atomically: the new bytes go to a temporary file in the same directory (same file system, so the
  * rename is atomic), the previous file is copied to `<name>.bak.xlsx`, then the temporary file replaces
  * the original. On any failure the temporary file is removed and the original is left exactly as it was.

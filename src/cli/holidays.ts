@@ -7,16 +7,10 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { importHolidayNotice } from '../workbook/holiday-import'
 import { type CommandContext, changeWorkbook } from './commands'
-import { FileError } from './file'
+import { decodeChineseText, FileError } from './file'
 
-/** The notice's text: UTF-8 (with or without BOM) when it is valid UTF-8, else GB18030 (a superset of GBK). */
-export function decodeNotice(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes)
-  }
-}
+/** The notice's text (UTF-8, or GBK/GB18030): the CLI's one decoder, decodeChineseText. */
+export const decodeNotice = decodeChineseText
 
 async function readNotice(file: string): Promise<string> {
   try {

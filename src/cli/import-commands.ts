@@ -12,17 +12,11 @@ import { importAttendanceExport, importPlatformExport } from '../workbook/import
 import type { Outcome } from '../workbook/outcome'
 import type { Grid } from '../workbook/types'
 import { type CommandContext, changeWorkbook, periodArg, UsageError } from './commands'
-import { FileError, loadWorkbookFile } from './file'
+import { decodeChineseText, FileError, loadWorkbookFile } from './file'
 import { readGrid, type XlsxWorkbook } from './xlsx-workbook'
 
-/** CSV bytes as text: UTF-8 when they are valid UTF-8 (BOM or not), else GBK (Chinese Windows' default). */
-export function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return new TextDecoder('gbk').decode(bytes)
-  }
-}
+/** CSV bytes as text (UTF-8, or GBK as Chinese Windows saves it): the CLI's one decoder, decodeChineseText. */
+export const decodeCsv = decodeChineseText
 
 /** The export's cells and the name problems give its sheet. */
 export interface ExportFile {
