@@ -5,11 +5,10 @@
  * row) and returns the Chinese result — or the lines it could not read, with nothing written — for the
  * dialog to show.
  */
-import { formatProblem } from '../core/problems'
 import { importHolidayNotice } from '../workbook/holiday-import'
 import { SHEET } from '../workbook/layouts'
-import { MAX_PROBLEMS_SHOWN } from './menu'
-import { messageOf, SpreadsheetWorkbook } from './spreadsheet-workbook'
+import { problemText } from './menu'
+import { LOCK_WAIT_MS, newBook, userMessage } from './ui'
 
 export const HOLIDAY_DIALOG_TITLE = '导入节假日安排'
 /** The server function the dialog calls (a top-level function of dist/Code.js). */
@@ -47,16 +46,11 @@ export function menuImportHolidays(): void {
 export function importHolidays(text: string): string {
   try {
     const lock = LockService.getDocumentLock()
-    if (lock && !lock.tryLock(5000)) return '另一项操作正在进行，请稍后再试'
+    if (lock && !lock.tryLock(LOCK_WAIT_MS)) return '另一项操作正在进行，请稍后再试'
     try {
-      const book = new SpreadsheetWorkbook()
+      const book = newBook()
       const outcome = importHolidayNotice(book, String(text ?? ''))
-      if (!outcome.ok) {
-        const shown = outcome.problems
-          .slice(0, MAX_PROBLEMS_SHOWN)
-          .map((p, i) => `${i + 1}. ${formatProblem(p)}`)
-        return [outcome.message, '', ...shown].join('\n')
-      }
+      if (!outcome.ok) return [outcome.message, '', problemText(outcome.problems)].join('\n')
       book.apply(outcome.plan)
       return `${outcome.plan.message}。已写入“${SHEET.holidays}”表。`
     } finally {
@@ -64,9 +58,7 @@ export function importHolidays(text: string): string {
     }
   } catch (error) {
     console.error('导入节假日安排 failed', error)
-    const message = messageOf(error)
-    return /[\u4e00-\u9fff]/.test(message)
-      ? message
-      : '导入未完成：出现意外错误，详细信息已记录在执行日志中。'
+    // As every menu handler decides (ui.ts): our own errors are said, anything else is one sentence.
+    return userMessage(error) ?? '导入未完成：出现意外错误，详细信息已记录在执行日志中。'
   }
 }
