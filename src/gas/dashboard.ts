@@ -471,7 +471,8 @@ export function dashboardStep(period: Period, rebuild = false): ReportStep {
 
 function prompt(title: string, message: string, fallback: string): string {
   const u = ui()
-  const r = u.prompt(title, `${message}\n（留空则为 ${fallback}）`, u.ButtonSet.OK_CANCEL)
+  const hint = fallback === '' ? '' : `\n（留空则为 ${fallback}）` // no default: nothing to say about a blank
+  const r = u.prompt(title, `${message}${hint}`, u.ButtonSet.OK_CANCEL)
   if (r.getSelectedButton() !== u.Button.OK) throw new Stop('')
   return r.getResponseText().trim() || fallback
 }
