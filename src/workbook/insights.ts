@@ -7,7 +7,7 @@
 import { daysBetween, isLocalDate, type LocalDate } from '../core/dates'
 import { type DeadlineKind, deadline, deadlineKinds } from '../core/deadlines'
 import { exact, mean as meanExact, toCellNumber } from '../core/decimal'
-import { type DayOverride, workCalendar } from '../core/holidays'
+import { type DayOverride, type WorkCalendar, workCalendar } from '../core/holidays'
 import { EXPIRING_SOON_DAYS } from '../core/leave'
 import type { MonthBreakdown } from '../core/model'
 import { parseText } from '../core/parse'
@@ -21,6 +21,7 @@ import {
   periodLabel,
   shiftMonth,
 } from '../core/period'
+import type { Rules } from '../core/rules'
 import { deadlineDoneOn } from './deadline-status'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { ledgerStatus } from './leave-ledger'
@@ -32,7 +33,7 @@ import {
   numberOf,
   readHolidays,
   readObjections,
-  rulesForPeriod,
+  rulesByPeriod,
   type Table,
   table,
 } from './read'
@@ -372,15 +373,14 @@ export function distribution(totals: readonly number[], width = 5): Bin[] {
 function deadlineRows(
   periods: readonly { period: Period; which: readonly DeadlineKind[] }[],
   asOf: LocalDate,
-  holidays: readonly DayOverride[],
-  rulesGrid: Grid | undefined,
+  calendar: WorkCalendar,
+  rulesOf: (period: Period) => Rules,
   notices: string[],
   log: Table,
 ): DeadlineRow[] {
-  const calendar = workCalendar(holidays)
   const out: DeadlineRow[] = []
   for (const { period, which } of periods) {
-    const rules = rulesForPeriod(rulesGrid, period)
+    const rules = rulesOf(period)
     for (const w of which) {
       try {
         const d = deadline(period, w, calendar, rules)
@@ -419,16 +419,15 @@ function rosterNames(grid: Grid | undefined, seen: ReadonlyMap<string, string>):
 function openObjections(
   grids: ReadonlyMap<string, Grid>,
   asOf: LocalDate,
-  holidays: readonly DayOverride[],
+  calendar: WorkCalendar,
+  rulesOf: (period: Period) => Rules,
   names: ReadonlyMap<string, string>,
 ): OpenObjection[] {
   const t = table(SHEET.objections, grids.get(SHEET.objections))
-  const calendar = workCalendar(holidays)
-  const rulesGrid = grids.get(SHEET.rules)
   return readObjections(t, new Set(names.keys()), [])
     .filter((o) => o.value.open)
     .map(({ row, value: o }): OpenObjection => {
-      const { due } = objectionDeadline(o.month, calendar, rulesForPeriod(rulesGrid, monthPeriod(o.month)))
+      const { due } = objectionDeadline(o.month, calendar, rulesOf(monthPeriod(o.month)))
       return {
         month: o.month,
         row,
@@ -643,8 +642,9 @@ export function insightsFromGrids(
   const openAlerts = alertsAll.filter((a) => latestClosed !== null && a.month === latestClosed)
 
   const watchAll = readWatch(table(SHEET.watch, grids.get(SHEET.watch)))
-  const holidays = readDayOverrides(grids.get(SHEET.holidays))
-  const rulesGrid = grids.get(SHEET.rules)
+  // One calendar and one reading of 规则 for every deadline the report lists (each period its rules in force).
+  const calendar = workCalendar(readDayOverrides(grids.get(SHEET.holidays)))
+  const rulesOf = rulesByPeriod(grids.get(SHEET.rules))
   const log = table(SHEET.log, grids.get(SHEET.log))
   return {
     period,
@@ -667,16 +667,22 @@ export function insightsFromGrids(
     watch: watchAll.filter((w) => focusMonth !== null && w.month === focusMonth),
     openWatch: watchAll.filter((w) => latestClosed !== null && w.month === latestClosed),
     expiringLeave: expiringLeave(readLeave(grids.get(SHEET.leave), asOf), within),
-    openObjections: openObjections(grids, asOf, holidays, rosterNames(grids.get(SHEET.roster), names)),
+    openObjections: openObjections(
+      grids,
+      asOf,
+      calendar,
+      rulesOf,
+      rosterNames(grids.get(SHEET.roster), names),
+    ),
     deadlines: deadlineRows(
       [{ period, which: deadlineKinds(period) }],
       asOf,
-      holidays,
-      rulesGrid,
+      calendar,
+      rulesOf,
       notices,
       log,
     ),
-    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, holidays, rulesGrid, notices, log),
+    upcomingDeadlines: deadlineRows(periodsDueIn(asOf), asOf, calendar, rulesOf, notices, log),
     notices,
   }
 }

@@ -131,7 +131,13 @@ export interface RulesSheet {
  * skipped here (validation lists them). One reading of the sheet for closes, reports and cell functions.
  */
 export function rulesForPeriod(rulesGrid: Grid | undefined, period: Period): Rules {
-  return rulesInForce(readRules(table(SHEET.rules, rulesGrid), []).overrides, firstDay(period))
+  return rulesByPeriod(rulesGrid)(period)
+}
+
+/** 规则 read once, for many periods: each period's rules in force (a report that lists several). */
+export function rulesByPeriod(rulesGrid: Grid | undefined): (period: Period) => Rules {
+  const overrides = readRules(table(SHEET.rules, rulesGrid), []).overrides
+  return (period) => rulesInForce(overrides, firstDay(period))
 }
 
 /** 规则: one override per row (参数, 取值, 生效日期); unknown keys and out-of-range values are problems. */
