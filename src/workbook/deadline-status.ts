@@ -54,7 +54,12 @@ export function deadlineStatusText(d: {
   const day = (d.doneOn ?? '').slice(5)
   if (state === 'done') return `已完成 ${day}`
   if (state === 'late') return `逾期完成 ${day}`
-  if (d.daysLeft > 0) return `还剩${d.daysLeft}天`
-  if (d.daysLeft === 0) return '今天截止'
-  return `已逾期${-d.daysLeft}天`
+  return daysLeftText(d.daysLeft)
+}
+
+/** `还剩3天` / `今天截止` / `已逾期2天`. */
+export function daysLeftText(days: number): string {
+  if (days > 0) return `还剩${days}天`
+  if (days === 0) return '今天截止'
+  return `已逾期${-days}天`
 }

@@ -22,7 +22,7 @@ import {
   shiftMonth,
 } from '../core/period'
 import type { Rules } from '../core/rules'
-import { deadlineDoneOn } from './deadline-status'
+import { daysLeftText, deadlineDoneOn } from './deadline-status'
 import { BREAKDOWN_COLUMNS, monthSheetName, quarterSheetName, SHEET, yearSheetName } from './layouts'
 import { ledgerStatus } from './leave-ledger'
 import { objectionDeadline } from './objections'
@@ -40,6 +40,9 @@ import {
 import { legacyMonths, readSummary, type SummaryRow } from './summary'
 import type { Cell, Grid, Workbook } from './types'
 import { readWatch, type WatchRow } from './watch-list'
+
+/** Kept here for the report, the sidebar and the 看板, which read insights. */
+export { daysLeftText } from './deadline-status'
 
 export type { WatchRow } from './watch-list'
 
@@ -721,11 +724,4 @@ export function sidebarInsights(book: Workbook, options: InsightOptions = {}): S
 /** A 补休 entry still to be taken (days left, not past its due date): what the days-left column shows. */
 export function leaveLeftText(l: Pick<LeaveRow, 'remaining' | 'daysLeft'>): string {
   return l.remaining > 0 && l.daysLeft >= 0 ? daysLeftText(l.daysLeft) : ''
-}
-
-/** `还剩3天` / `今天截止` / `已逾期2天`. */
-export function daysLeftText(days: number): string {
-  if (days > 0) return `还剩${days}天`
-  if (days === 0) return '今天截止'
-  return `已逾期${-days}天`
 }

@@ -48,8 +48,9 @@ export function publishMonth(book: Workbook, month: MonthKey): Outcome {
   const rows: PublishRow[] = []
   if (closed) {
     // Frozen values: a rule changed since the close must not change what is published.
+    const byRow = new Map(sheet.rows.map((x) => [x.row, x]))
     for (const r of evaluation.rows) {
-      const row = sheet.rows.find((x) => x.row === r.row)
+      const row = byRow.get(r.row)
       if (!row) continue
       const scores = BREAKDOWN_HEADERS.map((h) => numberOf(cellOf(sheet, row, h)))
       const rank = numberOf(cellOf(sheet, row, '排名'))

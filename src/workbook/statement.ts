@@ -22,7 +22,7 @@ import {
 } from '../core/period'
 import { InputError } from '../core/problems'
 import { explainMonth } from '../core/score'
-import { INPUT_SHEETS, type Inputs, parseInputs, rulesAt, tableOf } from './context'
+import { INPUT_SHEETS, type Inputs, parseInputs, rulesAt } from './context'
 import {
   type AlertRow,
   COMPONENTS,
@@ -250,7 +250,7 @@ function monthStatement(
   const noteCell = parseText(cellOf(t, row, '预警'))
   const scored = total !== null
   // The close's own reading of the row: count cells left blank are filled from 事件 / 值班 (§9).
-  const evaluated = evaluateMonth(inputs, tableOf(grids, name), month).rows.find((r) => r.id === id)
+  const evaluated = evaluateMonth(inputs, t, month).rows.find((r) => r.id === id)
   const input = evaluated?.input ?? null
   const explained = input ? explainMonth(input, inputs.rules) : null
   const inputValues = (headers: readonly string[]): InputValue[] =>
