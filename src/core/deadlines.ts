@@ -36,9 +36,9 @@ export function nominalDeadline(period: Period, which: DeadlineKind, rules: Rule
 }
 
 /** The article that sets the period's deadline. */
-function article(period: Period, which: DeadlineKind): string {
+function article(period: Period): string {
   if (period.kind === 'year') return '第十条'
-  if (period.kind === 'quarter' && which === '终评') return '第九条'
+  if (period.kind === 'quarter') return '第九条' // its one deadline (deadlineKinds)
   return '第八条'
 }
 
@@ -75,8 +75,9 @@ export function deadline(
   calendar: WorkCalendar,
   rules: Rules,
 ): Deadline {
-  // 第九条：季度考核得分由带班班长于季度结束后次月10日前报送 — one date, asked for as 初评 or 终评.
-  if (period.kind === 'quarter') return ownDeadline(period, '终评', calendar, rules)
+  // 第九条：季度考核得分由带班班长于季度结束后次月10日前报送 — a period without a 初评 (deadlineKinds) has one
+  // date, asked for as 初评 or 终评.
+  if (!deadlineKinds(period).includes('初评')) return ownDeadline(period, '终评', calendar, rules)
   const own = ownDeadline(period, which, calendar, rules)
   if (which === '初评') return own
   const preliminary = ownDeadline(period, '初评', calendar, rules)
@@ -93,7 +94,7 @@ function ownDeadline(period: Period, which: DeadlineKind, calendar: WorkCalendar
   const roll = Number(rules['deadline.rollWorkingDays'].valueOf())
   const { due, restUntil } = rollToWorkingDay(nominal, calendar, roll)
   const what = `${periodLabel(period)}${WHAT[which]}`
-  const cite = article(period, which)
+  const cite = article(period)
   if (restUntil === null) return { nominal, due, reason: `${what}截止日为${nominal}（${cite}）` }
   const name = calendar.describe?.(nominal) ?? '休息日'
   const run = restUntil === nominal ? '' : `（休息至${restUntil}）`

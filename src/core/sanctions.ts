@@ -59,7 +59,8 @@ function list(items: readonly string[]): string {
   return `（${items.join('、')}）`
 }
 
-function halfDaysText(halfDays: number): string {
+/** Half days as days: 3 → 1.5天 (旷工 counts by the half day, 第十五条、第十六条（四）). */
+export function halfDaysText(halfDays: number): string {
   return `${halfDays / 2}天`
 }
 

@@ -17,11 +17,18 @@
  * Rules are those in force for M. It predicts nothing beyond the rules' own counts.
  */
 import { exact } from './decimal'
-import { distinctComplaints, QUALITY_TYPES } from './incidents'
+import { COMPLAINT_TYPES, distinctComplaints, QUALITY_TYPES } from './incidents'
 import type { Incident, IncidentType, SanctionLevel, Trigger } from './model'
 import { type MonthKey, monthOfDate, shiftMonth } from './period'
 import type { RuleKey, Rules } from './rules'
-import { chineseNumeral, evaluateSanctions, type MonthStanding, windowMonths, windowText } from './sanctions'
+import {
+  chineseNumeral,
+  evaluateSanctions,
+  halfDaysText,
+  type MonthStanding,
+  windowMonths,
+  windowText,
+} from './sanctions'
 
 /** The one more event a watch entry is about. */
 export type WatchEvent =
@@ -53,8 +60,7 @@ export interface WatchEntry {
 const HYPOTHETICAL_CALL = '\u0000关注名单假设'
 
 function hypothetical(id: string, month: MonthKey, type: IncidentType): Incident {
-  const points =
-    type === '有效投诉' || type === '重大投诉' ? exact(3) : QUALITY_TYPES.includes(type) ? exact(1) : null
+  const points = COMPLAINT_TYPES.includes(type) ? exact(3) : QUALITY_TYPES.includes(type) ? exact(1) : null
   return { date: `${month}-01`, id, type, points, callId: HYPOTHETICAL_CALL, note: '' }
 }
 
@@ -219,7 +225,7 @@ export function watchEntries(
         '旷工半天',
         month,
         '半天',
-        `本月（${month}）旷工${absent / 2}天（${absent}个半天），距${t.clause}旷工${n / 2}天仅差半天；${perMonth}`,
+        `本月（${month}）旷工${halfDaysText(absent)}（${absent}个半天），距${t.clause}旷工${halfDaysText(n)}仅差半天；${perMonth}`,
       )
     }
   }
