@@ -36,7 +36,7 @@ export function libreOfficeLockPath(file: string): string {
 }
 
 /** Formats the tool cannot read or write, by extension, with the program a clerk likely made them in. */
-const OTHER_FORMATS: Readonly<Record<string, string>> = {
+export const OTHER_FORMATS: Readonly<Record<string, string>> = {
   '.ods': 'LibreOffice/WPS 表格',
   '.xls': '旧版 Excel 工作簿',
   '.csv': '逗号分隔的文本表格',

@@ -7,12 +7,12 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseCsv } from '../core/csv'
 import { formatPeriod, periodLabel } from '../core/period'
-import { columnNames, headerKey } from '../core/platform-import'
+import { columnNames, hasHeaderFor } from '../core/platform-import'
 import { importAttendanceExport, importPlatformExport } from '../workbook/import'
 import type { Outcome } from '../workbook/outcome'
 import type { Grid } from '../workbook/types'
 import { type CommandContext, changeWorkbook, periodArg, UsageError } from './commands'
-import { decodeChineseText, FileError, loadWorkbookFile } from './file'
+import { decodeChineseText, FileError, loadWorkbookFile, OTHER_FORMATS } from './file'
 import { readGrid, type XlsxWorkbook } from './xlsx-workbook'
 
 /** CSV bytes as text (UTF-8, or GBK as Chinese Windows saves it): the CLI's one decoder, decodeChineseText. */
@@ -25,11 +25,7 @@ export interface ExportFile {
   readonly grid: Grid
 }
 
-const ID_NAMES = new Set([...columnNames()].filter(([, f]) => f === 'id').map(([n]) => n))
-
-function hasIdHeader(grid: Grid): boolean {
-  return grid.slice(0, 30).some((row) => row.some((c) => ID_NAMES.has(headerKey(c))))
-}
+const NAMES = columnNames()
 
 /** Reads an export file (.xlsx or .csv); refuses .xls, .ods and anything else with a Chinese message. */
 export async function readExportFile(file: string): Promise<ExportFile> {
@@ -44,11 +40,12 @@ export async function readExportFile(file: string): Promise<ExportFile> {
     }
     return { label, sheet: label, grid: parseCsv(decodeCsv(bytes)) }
   }
-  if (ext === '.xls' || ext === '.ods' || ext === '.et')
+  if (ext in OTHER_FORMATS)
     throw new FileError(`“${label}”是${ext}格式：请在 Excel/WPS 中另存为 .xlsx 或 .csv 后再导入`)
   const book = await loadWorkbookFile(file)
   const sheets = book.worksheets.map((ws) => ({ name: ws.name, grid: readGrid(ws) }))
-  const chosen = sheets.find((s) => hasIdHeader(s.grid)) ?? sheets.find((s) => s.grid.length > 0)
+  const chosen =
+    sheets.find((s) => hasHeaderFor(s.grid, NAMES, 'id')) ?? sheets.find((s) => s.grid.length > 0)
   if (!chosen) throw new FileError(`导出文件“${label}”中没有数据`)
   return { label, sheet: `${label} ${chosen.name}`, grid: chosen.grid }
 }

@@ -171,6 +171,15 @@ export interface LocatedHeader<F extends string> {
 /** Rows searched for the header (title rows above it are few). */
 const HEADER_SEARCH_ROWS = 30
 
+/** Whether one of the top rows (where locateHeader looks) names a `field` column: a sheet that holds an export. */
+export function hasHeaderFor<F extends string>(
+  grid: readonly (readonly unknown[])[],
+  names: ReadonlyMap<string, F>,
+  field: F,
+): boolean {
+  return grid.slice(0, HEADER_SEARCH_ROWS).some((row) => row.some((c) => names.get(headerKey(c)) === field))
+}
+
 /**
  * Finds the header: the first of the top rows with a column named as `required` is. Problems: no such row
  * (listing the headers found and the names accepted), or two columns naming one field.
