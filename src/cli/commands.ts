@@ -102,7 +102,7 @@ export function assertAssessmentBook(book: Workbook, file: string): void {
  * The input sheets a close or a check reads must all be there: a missing one is the workbook's shape, not a
  * cell to fix, so it is refused (exit 2) naming `kaohe init`, which adds them and keeps the data.
  */
-export function assertInputSheets(book: Workbook, file: string): void {
+function assertInputSheets(book: Workbook, file: string): void {
   const names = book.sheetNames()
   const absent = INPUT_SHEETS.filter((n) => !names.includes(n))
   if (absent.length > 0) {
@@ -243,7 +243,7 @@ export async function reopenCommand(
 }
 
 /** `--objection 3`: a row number of the 异议 sheet (2 or more; row 1 is the header). */
-export function objectionRowArg(text: string): number {
+function objectionRowArg(text: string): number {
   const t = text.trim().replace(/^第/, '').replace(/行$/, '')
   const row = /^\d+$/.test(t) ? Number(t) : Number.NaN
   if (!Number.isSafeInteger(row) || row < 2)

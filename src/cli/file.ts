@@ -31,7 +31,7 @@ export function officeLockPath(file: string): string {
 }
 
 /** LibreOffice leaves `.~lock.book.xlsx#` beside a workbook it has open. */
-export function libreOfficeLockPath(file: string): string {
+function libreOfficeLockPath(file: string): string {
   return path.join(path.dirname(file), `.~lock.${path.basename(file)}#`)
 }
 

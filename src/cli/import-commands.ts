@@ -19,7 +19,7 @@ import { readGrid, type XlsxWorkbook } from './xlsx-workbook'
 export const decodeCsv = decodeChineseText
 
 /** The export's cells and the name problems give its sheet. */
-export interface ExportFile {
+interface ExportFile {
   readonly label: string
   readonly sheet: string
   readonly grid: Grid
@@ -28,7 +28,7 @@ export interface ExportFile {
 const NAMES = columnNames()
 
 /** Reads an export file (.xlsx or .csv); refuses .xls, .ods and anything else with a Chinese message. */
-export async function readExportFile(file: string): Promise<ExportFile> {
+async function readExportFile(file: string): Promise<ExportFile> {
   const label = path.basename(file)
   const ext = path.extname(file).toLowerCase()
   if (ext === '.csv') {

@@ -10,9 +10,9 @@ import lockfile from 'proper-lockfile'
 import { FileError } from './file'
 
 /** How long a second command waits for the first to finish before it refuses (ms). */
-export const LOCK_WAIT_MS = 4000
+const LOCK_WAIT_MS = 4000
 /** A lock not refreshed for this long belongs to a command that died: it is taken over (ms). */
-export const LOCK_STALE_MS = 20_000
+const LOCK_STALE_MS = 20_000
 const RETRY_EVERY_MS = 100
 
 /** The lock folder of a workbook: `考核.xlsx` → `考核.xlsx.lock`. */

@@ -42,7 +42,7 @@ function translateError(text: string): string {
 }
 
 /** SPEC §12: the 日志's 操作人 is `--operator 姓名`, else KAOHE_OPERATOR, else the login name (the host's default). */
-export function withOperator(ctx: CommandContext, option: string | undefined): CommandContext {
+function withOperator(ctx: CommandContext, option: string | undefined): CommandContext {
   const name = (option ?? process.env.KAOHE_OPERATOR ?? '').trim()
   return name === '' ? ctx : { ...ctx, xlsx: { ...ctx.xlsx, user: name } }
 }

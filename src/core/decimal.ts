@@ -31,7 +31,7 @@ export function exact(value: number | string | bigint | Exact): Exact {
 }
 
 /** The double nearest to `value`'s 15-significant-digit decimal (what a spreadsheet shows). */
-export function fifteenDigits(value: number): number {
+function fifteenDigits(value: number): number {
   return Number(value.toPrecision(15))
 }
 

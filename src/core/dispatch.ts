@@ -25,7 +25,7 @@ export interface Vacancy {
 }
 
 /** A dispatched leaver and the newcomer from the same court who took the place (null: nobody yet). */
-export interface Succession {
+interface Succession {
   readonly court: string
   readonly leaver: Operator
   readonly leaveDate: LocalDate
@@ -41,7 +41,7 @@ function courtOf(o: Operator): string {
  * same court who started on or after (leave − dispatch.vacancyDays) and by `asOf` and was not already
  * taken by an earlier leaver.
  */
-export function successions(operators: readonly Operator[], asOf: LocalDate, rules: Rules): Succession[] {
+function successions(operators: readonly Operator[], asOf: LocalDate, rules: Rules): Succession[] {
   const days = Number(rules['dispatch.vacancyDays'].valueOf())
   const leavers = operators
     .filter((o) => courtOf(o) !== '' && o.leaveDate !== null && o.leaveDate <= asOf)
@@ -89,10 +89,10 @@ export function dispatchVacancies(operators: readonly Operator[], asOf: LocalDat
  * 第三条 "除因存在考核不达标等不适宜继续派驻的情形外": 备注 words that give such a reason — an assessment
  * failure, or a dismissal or replacement the 市中院 required under 第十六条 (辞退或要求更换).
  */
-export const ASSESSMENT_REASONS = ['考核不达标', '不适宜继续派驻', '辞退', '要求更换', '第十六条'] as const
+const ASSESSMENT_REASONS = ['考核不达标', '不适宜继续派驻', '辞退', '要求更换', '第十六条'] as const
 
 /** Whether a leaver's 备注 gives an assessment reason for the replacement (第三条). */
-export function hasAssessmentReason(note: string): boolean {
+function hasAssessmentReason(note: string): boolean {
   return ASSESSMENT_REASONS.some((word) => note.includes(word))
 }
 

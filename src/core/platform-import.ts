@@ -105,7 +105,7 @@ export function idKey(v: unknown): string {
 }
 
 /** Names as matched: no spaces (a pasted name often carries some). */
-export function nameKey(v: unknown): string {
+function nameKey(v: unknown): string {
   return parseText(v).replace(/\s+/g, '')
 }
 
@@ -113,7 +113,7 @@ export function nameKey(v: unknown): string {
  * Columns a platform export often carries that the import knows and leaves alone. 平均通话时长 is per call,
  * not per day (第七条（三） asks for 日均通话时长), so it is never read.
  */
-export const IGNORED_COLUMNS: readonly string[] = [
+const IGNORED_COLUMNS: readonly string[] = [
   '序号',
   '备注',
   '说明',

@@ -64,14 +64,14 @@ export function halfDaysText(halfDays: number): string {
   return `${halfDays / 2}天`
 }
 
-export interface Finding {
+interface Finding {
   readonly level: SanctionLevel
   readonly clause: number // 0..3 for （一）..（四）
   readonly reason: string
 }
 
 /** What every 款 reads: the operator's month, its windows, its incidents, and the rules in force. */
-export interface ClauseContext {
+interface ClauseContext {
   readonly month: MonthKey
   readonly sixMonths: readonly MonthKey[]
   readonly year: readonly MonthKey[]
@@ -110,7 +110,7 @@ const freshCount = (c: ClauseContext, rows: readonly { date: string }[]) =>
  * 第十六条（一）连续3个月或近6个月内累计4次以上月度考核排名进入倒数前三名 — 辞退或更换.
  * A chain of consecutive months ends with M; an unranked or missing month breaks it.
  */
-export function rankingClause(c: ClauseContext): Finding[] {
+function rankingClause(c: ClauseContext): Finding[] {
   const { add, findings } = findingsOf(0)
   const standing = new Map(c.history.map((s) => [s.month, s]))
   const isBottom = (m: MonthKey) => {
@@ -137,7 +137,7 @@ export function rankingClause(c: ClauseContext): Finding[] {
  * 第十六条（二）1年内累计出现2次以上重大投诉或6个月内累计出现4次以上有效投诉 — 辞退或更换.
  * Complaints about the same call count once (第七条（四）); a 重大投诉 is also an 有效投诉.
  */
-export function complaintClause(c: ClauseContext): Finding[] {
+function complaintClause(c: ClauseContext): Finding[] {
   const { add, findings } = findingsOf(1)
   const complaints6 = distinctComplaints(within(c, c.sixMonths))
   const majors12 = distinctComplaints(within(c, c.year)).filter((x) => x.major)
@@ -159,7 +159,7 @@ export function complaintClause(c: ClauseContext): Finding[] {
  * 第十六条（三）1年内累计出现2次以上重大业务质量问题或6个月内累计出现4次以上业务质量问题 — 辞退或更换.
  * A 重大质量问题 is also a 质量问题.
  */
-export function qualityClause(c: ClauseContext): Finding[] {
+function qualityClause(c: ClauseContext): Finding[] {
   const { add, findings } = findingsOf(2)
   const quality6 = ofType(within(c, c.sixMonths), QUALITY_TYPES)
   const major12 = ofType(within(c, c.year), ['重大质量问题'])
@@ -182,7 +182,7 @@ export function qualityClause(c: ClauseContext): Finding[] {
  * Within month M; 旷工 only, as written (擅自脱岗 is scored but not counted here); a 重大考勤作假 is also a
  * 考勤作假.
  */
-export function attendanceClause(c: ClauseContext): Finding[] {
+function attendanceClause(c: ClauseContext): Finding[] {
   const { add, findings } = findingsOf(3)
   const thisMonth = within(c, [c.month])
   const late = ofType(thisMonth, ['迟到', '早退'])
@@ -252,7 +252,7 @@ export function mostSevere(triggers: readonly Trigger[]): Trigger | null {
 }
 
 /** Months of history kept for 第十五条/第十六条（一）: the year before M (chains and 近6个月 both fit). */
-export const HISTORY_MONTHS = 12
+const HISTORY_MONTHS = 12
 
 /** The earlier months whose standings the close of `month` uses (第十五条, 第十六条（一）). */
 export function sanctionHistoryMonths(month: MonthKey, rules: Rules): MonthKey[] {

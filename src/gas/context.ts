@@ -41,7 +41,7 @@ function sheetRules(): Rules {
  * A sheet of the active spreadsheet as workflows see it (dates as ISO text in the spreadsheet's time
  * zone, blanks as ''), read in one call; null without Apps Script or without the sheet.
  */
-export function sheetGrid(name: string): Grid | null {
+function sheetGrid(name: string): Grid | null {
   if (typeof SpreadsheetApp === 'undefined' || typeof Utilities === 'undefined') return null
   const sheet = SpreadsheetApp.getActive().getSheetByName(name)
   if (!sheet) return null
@@ -55,7 +55,7 @@ export function sheetGrid(name: string): Grid | null {
 }
 
 /** The month of the sheet holding the formula (`2026-05 月度`), or this month elsewhere. */
-export function formulaMonth(): MonthKey {
+function formulaMonth(): MonthKey {
   const ss = SpreadsheetApp.getActive()
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM')
   return monthOfSheetName(ss.getActiveSheet().getName()) ?? today

@@ -28,11 +28,8 @@ import { Transaction } from './book/transaction'
 import { CellCodec } from './book/values'
 import { applyWrite, type FillStep, fill } from './book/writes'
 
-export { GROW_ROWS } from './book/layout'
-export { LOG_SHEET } from './book/log'
-export type { GasServices } from './book/services'
 export { gasServices } from './book/services'
-export { ApplyError, messageOf } from './book/transaction'
+export { ApplyError } from './book/transaction'
 
 /** 时间, 操作人, 操作, 期间, 结果, 输入摘要 (§9). */
 export const LOG_HEADERS: readonly string[] = LOG_LAYOUT.columns.map((c) => c.header)

@@ -12,7 +12,7 @@ export const MENU_TITLE = '12368考核'
 export const BUSY_MESSAGE = '另一项结算正在进行，请稍后再试'
 /** How long a second close waits for the first one before giving up (ms). */
 export const LOCK_WAIT_MS = 5000
-export const UNEXPECTED_MESSAGE =
+const UNEXPECTED_MESSAGE =
   '操作未完成：出现意外错误，详细信息已记录在执行日志中。请稍后重试，或联系维护人员。'
 
 type Ui = GoogleAppsScript.Base.Ui

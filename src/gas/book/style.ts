@@ -80,7 +80,7 @@ export function styleLayout(
 }
 
 /** Calls `run(firstColumn, count)` (1-based) for each run of consecutive columns that `pick` accepts. */
-export function forRuns(
+function forRuns(
   columns: readonly ColumnSpec[],
   pick: (c: ColumnSpec) => boolean,
   run: (from: number, count: number) => void,

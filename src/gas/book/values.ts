@@ -9,8 +9,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Text a spreadsheet would evaluate (formula, sign, mention) unless quoted. */
 export const FORMULA_LIKE = /^[=+\-@]/
 
-export const isTextColumn = (c: ColumnSpec | undefined): boolean =>
-  !c || c.type === 'text' || c.type === 'enum'
+const isTextColumn = (c: ColumnSpec | undefined): boolean => !c || c.type === 'text' || c.type === 'enum'
 
 export function padRow<T>(row: readonly T[] | undefined, width: number, blank: T): T[] {
   const out: T[] = []
