@@ -65,6 +65,8 @@ interface MonthContext {
   /** 第八条: the objections to the month's 公示 (a close is refused while one is open). */
   readonly objections: MonthObjections
   readonly problems: readonly Problem[]
+  /** The 输入摘要 of what this close freezes (monthDigest), hashed once, when first asked for. */
+  readonly digest: () => string
 }
 
 function monthContext(book: Workbook, month: MonthKey, extra: readonly string[]): MonthContext {
@@ -83,11 +85,16 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
     ...evaluation.problems,
     ...objections.problems,
   ]
+  let hashed: string | null = null
+  const digest = () => {
+    hashed ??= monthDigest(inputs, grids.get(name) ?? [], objections)
+    return hashed
+  }
   if (problems.length === 0) {
-    const moved = changedSinceClose(inputs, month, grids.get(name), objections, namingOf(book))
+    const moved = changedSinceClose(inputs, month, digest, namingOf(book))
     if (moved) problems.push(moved)
   }
-  return { inputs, evaluation, sheet, objections, problems }
+  return { inputs, evaluation, sheet, objections, problems, digest }
 }
 
 /**
@@ -98,12 +105,11 @@ function monthContext(book: Workbook, month: MonthKey, extra: readonly string[])
 function changedSinceClose(
   inputs: Inputs,
   month: MonthKey,
-  grid: Grid | undefined,
-  objections: MonthObjections,
+  digest: () => string,
   naming: HostNaming,
 ): Problem | null {
   const closed = closedDigest(inputs.log, monthPeriod(month))
-  if (closed === null || closed === monthDigest(inputs, grid ?? [], objections)) return null
+  if (closed === null || closed === digest()) return null
   return {
     sheet: monthSheetName(month),
     cell: 'A1',
@@ -326,7 +332,7 @@ function closeWith(book: Workbook, period: Period, ctx: MonthContext): Outcome {
       action: CLOSE_ACTION.month,
       period: month,
       outcome: summary,
-      digest: monthDigest(inputs, grid, ctx.objections),
+      digest: ctx.digest(),
       summary: monthInputSummary(inputs, month, evaluation.rows.length),
     },
     message: [`${label}月度结算完成：${summary}`, ...evaluation.notices].join('\n'),
