@@ -58,6 +58,12 @@ export interface Inputs {
 /** What quarter and year closes need of the shared sheets: they work from frozen month results. */
 export const ROSTER_SHEETS = [SHEET.rules, SHEET.roster, SHEET.secondments] as const
 
+/** The problems of 规则, 人员 and 借调 (ROSTER_SHEETS): all a quarter or year close reads beyond results. */
+export function rosterProblems(inputs: Inputs): Problem[] {
+  const sheets: readonly string[] = ROSTER_SHEETS
+  return inputs.problems.filter((p) => sheets.includes(p.sheet))
+}
+
 /**
  * Reads the shared sheets plus `extra` in one batch. With `{ incidents: false }` (quarter and year closes)
  * only 规则, 人员, 借调 and 日志 are read: 事件, 值班 and 节假日 do not move frozen month results.

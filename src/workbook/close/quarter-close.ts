@@ -14,7 +14,7 @@ import { formatPeriod, monthsOf, type Period, periodLabel } from '../../core/per
 import type { Problem } from '../../core/problems'
 import { rankScores, type Scored, serviceStars } from '../../core/ranking'
 import { proposeTiers } from '../../core/tiers'
-import { inputDigest, parseInputs, readBook, tableOf } from '../context'
+import { inputDigest, parseInputs, readBook, rosterProblems, tableOf } from '../context'
 import { mergeNotes, sanctionNote } from '../highlights'
 import { QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from '../layouts'
 import { leaveStatusWrite } from '../leave-ledger'
@@ -42,12 +42,7 @@ export function analyseQuarter(
   const name = quarterSheetName(period)
   const grids = readBook(book, [name, SHEET.alerts, SHEET.summary, SHEET.leave], { incidents: false })
   const inputs = parseInputs(grids, period, { incidents: false })
-  const problems: Problem[] = [
-    ...inputs.problems.filter(
-      (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
-    ),
-    ...unclosedMonths(book, inputs.log, months),
-  ]
+  const problems: Problem[] = [...rosterProblems(inputs), ...unclosedMonths(book, inputs.log, months)]
   const early = periodNotEnded(period, name, book.now().slice(0, 10))
   if (early) problems.unshift(early)
   const run = (): Outcome => {

@@ -19,7 +19,7 @@ import { type MonthKey, monthsOf, type Period, periodLabel } from '../../core/pe
 import type { Problem } from '../../core/problems'
 import { rankScores, type Scored } from '../../core/ranking'
 import { proposeTiers } from '../../core/tiers'
-import { inputDigest, parseInputs, readBook, tableOf } from '../context'
+import { inputDigest, parseInputs, readBook, rosterProblems, tableOf } from '../context'
 import { mergeNotes, sanctionNote } from '../highlights'
 import {
   LETTERS_LAYOUT,
@@ -62,12 +62,7 @@ export function analyseYear(
   const present = book.read(unlogged.map(monthSheetName)) // absent sheets are simply not in the map
   const months = monthsOf(period).filter((m) => logged.has(m) || present.has(monthSheetName(m)))
   const early = periodNotEnded(period, name, book.now().slice(0, 10))
-  const problems: Problem[] = [
-    ...(early ? [early] : []),
-    ...inputs.problems.filter(
-      (p) => p.sheet === SHEET.rules || p.sheet === SHEET.roster || p.sheet === SHEET.secondments,
-    ),
-  ]
+  const problems: Problem[] = [...(early ? [early] : []), ...rosterProblems(inputs)]
   if (months.length === 0) {
     problems.push({
       sheet: monthSheetName(`${year}-01`),
