@@ -20,6 +20,11 @@ export interface TierProposal {
 
 const PROPOSED: readonly Tier[] = ['优秀', '良好', '称职']
 
+/** 建议档次 as sheets and TIER() show it: `良好`, or `良好（并列待定）` for a tied group moved down (第十三条). */
+export function tierText(t: Pick<TierProposal, 'tier' | 'pending'>): string {
+  return t.pending ? `${t.tier}（并列待定）` : t.tier
+}
+
 /** floor(n × share), exact. */
 export function tierQuota(n: number, share: Exact): number {
   return Number(share.mul(n).floor().valueOf())

@@ -35,7 +35,7 @@ import { InputError } from '../core/problems'
 import { monthStars, type Scored } from '../core/ranking'
 import type { Rules } from '../core/rules'
 import { attendanceScore, qcScore, satisfactionScore, workloadScore } from '../core/score'
-import { proposeTiers } from '../core/tiers'
+import { proposeTiers, tierText } from '../core/tiers'
 import { BREAKDOWN_COLUMNS, BREAKDOWN_HEADERS } from '../workbook/layouts'
 import { readMonthRow } from '../workbook/month'
 import { currentHolidays, currentRules, formulaRow, monthSheetContext, sheetDateReader } from './context'
@@ -511,7 +511,7 @@ export function TIER(scores: unknown): Result {
   const rules = currentRules()
   return rankedCells(scores, (entries) => {
     const tiers = proposeTiers(entries, rules)
-    return new Map([...tiers].map(([id, t]) => [id, t.pending ? `${t.tier}（并列待定）` : t.tier]))
+    return new Map([...tiers].map(([id, t]) => [id, tierText(t)]))
   })
 }
 

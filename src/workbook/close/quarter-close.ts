@@ -13,7 +13,7 @@ import { parseText } from '../../core/parse'
 import { formatPeriod, monthsOf, type Period, periodLabel } from '../../core/period'
 import type { Problem } from '../../core/problems'
 import { rankScores, type Scored, serviceStars } from '../../core/ranking'
-import { proposeTiers } from '../../core/tiers'
+import { proposeTiers, tierText } from '../../core/tiers'
 import { inputDigest, parseInputs, readBook, rosterProblems, tableOf } from '../context'
 import { mergeNotes, sanctionNote } from '../highlights'
 import { QUARTER_LEADER_COLUMNS, quarterLayout, quarterSheetName, SHEET } from '../layouts'
@@ -100,7 +100,7 @@ export function analyseQuarter(
         score ? Number(score.valueOf()) : '',
         ranks.get(op.id) ?? '',
         stars.has(op.id) ? YES : '',
-        tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
+        tier ? tierText(tier) : '',
         finalTier.get(op.id) ?? '',
         mergeNotes(notes, parseText(typedNotes.get(op.id) ?? '')),
       ])

@@ -18,7 +18,7 @@ import { isBlank, parseRating, parseText } from '../../core/parse'
 import { type MonthKey, monthsOf, type Period, periodLabel } from '../../core/period'
 import type { Problem } from '../../core/problems'
 import { rankScores, type Scored } from '../../core/ranking'
-import { proposeTiers } from '../../core/tiers'
+import { proposeTiers, tierText } from '../../core/tiers'
 import { inputDigest, parseInputs, readBook, rosterProblems, tableOf } from '../context'
 import { mergeNotes, sanctionNote } from '../highlights'
 import {
@@ -150,7 +150,7 @@ export function analyseYear(
         ratingCell.get(op.id) ?? '',
         rated ? Number(s.total.valueOf()) : '',
         ranks.get(op.id) ?? '',
-        tier ? (tier.pending ? `${tier.tier}（并列待定）` : tier.tier) : '',
+        tier ? tierText(tier) : '',
         rating !== undefined && s ? leaderBand(rating, rules) : '',
         finalTier.get(op.id) ?? '',
         mergeNotes(notes, parseText(typedNotes.get(op.id) ?? '')),
