@@ -673,7 +673,7 @@ export function yearPublishSheetName(year: number): string {
 }
 
 /** 第十条: 月度平均分 and 基础得分 published by 5 January, before the leader's rating (10%) is added. */
-export function yearPublishLayout(year: number): SheetLayout {
+export function yearPublishLayout(year: number, rules: Rules = defaultRules()): SheetLayout {
   return {
     name: yearPublishSheetName(year),
     frozenColumns: 2,
@@ -688,7 +688,7 @@ export function yearPublishLayout(year: number): SheetLayout {
         width: 10,
         format: '0.00',
         result: true,
-        note: '月度考核平均分的90%（第十条）',
+        note: `月度考核平均分的${ruleText(rules['year.baseShare'].mul(100))}%（第十条）`,
       }),
       col('备注', 'text', { wrap: true, width: 40, result: true }),
     ],

@@ -164,7 +164,7 @@ export function publishYear(book: Workbook, year: number): Outcome {
     yearGrid = [yearLayout(year).columns.map((c) => c.header), ...(write?.rows ?? [])]
   }
   const t = table(name, yearGrid)
-  const layout = yearPublishLayout(year)
+  const layout = yearPublishLayout(year, inputs.rules)
   const rows = t.rows
     .map((row) => {
       const average = numberOf(cellOf(t, row, '月度平均分'))
